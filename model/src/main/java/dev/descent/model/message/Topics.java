@@ -1,0 +1,23 @@
+package dev.descent.model.message;
+
+/** Kafka topic names shared by the orchestrator, the workers and the registry. */
+public final class Topics {
+
+    /** Trial specs from the orchestrator to the workers, keyed by trial id. */
+    public static final String TRIALS = "descent.trials";
+
+    /** Trial lifecycle and progress events from the workers to the orchestrator, keyed by trial id. */
+    public static final String TRIAL_EVENTS = "descent.trial-events";
+
+    /** Finished trial results from the workers to the registry and the orchestrator, keyed by trial id. */
+    public static final String RESULTS = "descent.results";
+
+    /** Partitions of the trials topic: the most workers that can train at once in one consumer group. */
+    public static final int TRIAL_PARTITIONS = 24;
+
+    /** The consumer group that all workers join. */
+    public static final String WORKER_GROUP = "descent-workers";
+
+    private Topics() {
+    }
+}

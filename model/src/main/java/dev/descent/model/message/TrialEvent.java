@@ -1,0 +1,46 @@
+package dev.descent.model.message;
+
+import java.time.Instant;
+
+/**
+ * A worker's report on a trial, as published on {@link Topics#TRIAL_EVENTS}.
+ *
+ * @param experimentId the trial's experiment
+ * @param trialId the trial
+ * @param attempt the delivery attempt the worker is running
+ * @param type what happened
+ * @param workerId the reporting worker
+ * @param at when it happened
+ * @param imagesDone pretext images processed so far in this attempt, counting every epoch
+ * @param imagesTotal pretext images the attempt will process in all
+ * @param loss the latest pretext loss (mean per pixel), or {@code NaN} when none is known yet
+ * @param imagesPerSecond pretext training throughput so far
+ * @param error the failure's message for {@link Type#FAILED}, otherwise {@code null}
+ */
+public record TrialEvent(
+        String experimentId,
+        String trialId,
+        int attempt,
+        Type type,
+        String workerId,
+        Instant at,
+        long imagesDone,
+        long imagesTotal,
+        double loss,
+        double imagesPerSecond,
+        String error) {
+
+    /** The stages of a trial as a worker sees them. */
+    public enum Type {
+        /** The worker took the trial and is loading data. */
+        STARTED,
+        /** Pretext training advanced. */
+        PROGRESS,
+        /** The probe phase started. */
+        EVALUATING,
+        /** The result was published on {@link Topics#RESULTS}. */
+        DONE,
+        /** The attempt failed; {@code error} says why. */
+        FAILED
+    }
+}

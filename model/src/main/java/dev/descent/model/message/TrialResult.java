@@ -1,0 +1,44 @@
+package dev.descent.model.message;
+
+import java.time.Instant;
+
+import dev.descent.model.trial.TrialConfig;
+
+/**
+ * A finished trial's measurements, as published on {@link Topics#RESULTS}.
+ *
+ * <p>Accuracies are fractions in [0, 1] on the probe's test images. The random-encoder figures come from an encoder
+ * of the same architecture and seed that was never trained, evaluated by the same probe, so each result carries its
+ * own baseline.
+ *
+ * @param experimentId the experiment that requested the trial
+ * @param trialId the config's deterministic id
+ * @param attempt the delivery attempt that produced the result
+ * @param config the trial's config
+ * @param linearProbeAccuracy softmax regression on the frozen encoder's features
+ * @param knnAccuracy k-nearest neighbours (cosine similarity) on the frozen encoder's features
+ * @param randomEncoderLinearProbeAccuracy the linear probe on the untrained encoder
+ * @param randomEncoderKnnAccuracy kNN on the untrained encoder
+ * @param finalPretextLoss the mean per-pixel pretext loss over the last epoch
+ * @param wallSeconds the attempt's wall time, from taking the trial to publishing the result
+ * @param imagesPerSecond pretext training throughput
+ * @param workerId the worker that ran the trial
+ * @param backend the ND4J backend and its device, such as {@code CPU (nd4j-native, oneDNN)}
+ * @param finishedAt when the result was published
+ */
+public record TrialResult(
+        String experimentId,
+        String trialId,
+        int attempt,
+        TrialConfig config,
+        double linearProbeAccuracy,
+        double knnAccuracy,
+        double randomEncoderLinearProbeAccuracy,
+        double randomEncoderKnnAccuracy,
+        double finalPretextLoss,
+        double wallSeconds,
+        double imagesPerSecond,
+        String workerId,
+        String backend,
+        Instant finishedAt) {
+}

@@ -1,0 +1,372 @@
+package dev.descent.model.spec;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Parses and validates an experiment file.
+ *
+ * <p>The parser works on SnakeYAML's node tree rather than on bound objects, so every problem names the line it
+ * sits on. It collects all problems before it throws, so an author fixes a file in one round. Nothing in a spec is
+ * evaluated: tags other than YAML's standard scalars are rejected by SnakeYAML's safe constructor settings, and the
+ * alias and size limits below stop "billion laughs" documents.
+ *
+ * <p>This class is thread-safe.
+ */
+public final class SpecParser {
+
+    /** The largest experiment file accepted, in characters. */
+    public static final int MAX_CODE_POINTS = 256 * 1024;
+
+    private static final int MAX_ALIASES = 20;
+    private static final int MAX_NESTING = 16;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private static final List<String> TOP_KEYS =
+            List.of("name", "dataset", "pretext", "losses", "seeds", "training", "probe");
+    private static final List<String> DATASET_KEYS = List.of("name", "path");
+    private static final List<String> TRAINING_KEYS = List.of("epochs", "batch-size", "learning-rate", "pretrain-images");
+    private static final List<String> PROBE_KEYS = List.of("train-images", "test-images", "epochs", "knn-k");
+
+    private final int maxTrials;
+
+    /**
+     * Creates a parser.
+     *
+     * @param maxTrials the largest grid (pretext tasks x losses x seeds) accepted in one experiment
+     */
+    public SpecParser(int maxTrials) {
+        this.maxTrials = maxTrials;
+    }
+
+    /**
+     * Parses an experiment file.
+     *
+     * @param source the file name used in problem messages
+     * @param yaml the file's text
+     * @return the validated spec
+     * @throws SpecException listing every problem found
+     */
+    public ExperimentSpec parse(String source, String yaml) {
+        Problems problems = new Problems(source);
+        Node root = compose(yaml, problems);
+        if (root == null) {
+            throw new SpecException(problems.list());
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            problems.add(root, "", null, "an experiment file must be a mapping with the keys " + TOP_KEYS);
+            throw new SpecException(problems.list());
+        }
+
+        Map<String, NodeTuple> top = fields(mapping, "", TOP_KEYS, problems);
+        String name = readName(top, problems);
+        DatasetSpec dataset = readDataset(top.get("dataset"), mapping, problems);
+        List<String> pretext = readChoices(top.get("pretext"), mapping, "pretext", PretextTask.ids(), problems);
+        List<String> losses = readChoices(top.get("losses"), mapping, "losses", LossFunction.ids(), problems);
+        List<Long> seeds = readSeeds(top.get("seeds"), mapping, problems);
+        TrainingSpec training = readTraining(top.get("training"), problems);
+        ProbeSpec probe = readProbe(top.get("probe"), problems);
+
+        int trials = pretext.size() * losses.size() * seeds.size();
+        if (trials > maxTrials) {
+            problems.add(mapping, "pretext x losses x seeds", String.valueOf(trials),
+                    "the grid expands to " + trials + " trials, more than the limit of " + maxTrials
+                            + "; remove pretext tasks, losses or seeds, or split the experiment");
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecException(problems.list());
+        }
+        return new ExperimentSpec(name, dataset, pretext, losses, seeds, training, probe);
+    }
+
+    private static Node compose(String yaml, Problems problems) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowRecursiveKeys(false);
+        try {
+            Node root = new Yaml(options).compose(new StringReader(yaml));
+            if (root == null) {
+                problems.addAt(0, "", null, "the file is empty; start from experiments/quickstart.yaml");
+            }
+            return root;
+        }
+        catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            problems.addAt(line, "", null, "invalid YAML: " + e.getProblem());
+            return null;
+        }
+        catch (YAMLException e) {
+            problems.addAt(0, "", null, "invalid YAML: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Map<String, NodeTuple> fields(MappingNode node, String prefix, List<String> allowed,
+                                                 Problems problems) {
+        Map<String, NodeTuple> fields = new LinkedHashMap<>();
+        for (NodeTuple tuple : node.getValue()) {
+            String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
+            if (key == null) {
+                problems.add(tuple.getKeyNode(), prefix, null, "keys must be plain words");
+                continue;
+            }
+            if (!allowed.contains(key)) {
+                String hint = Suggestions.closest(key, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
+                problems.add(tuple.getKeyNode(), prefix + key, key,
+                        "unknown key; " + hint + "allowed keys are " + allowed);
+                continue;
+            }
+            fields.put(key, tuple);
+        }
+        return fields;
+    }
+
+    private static String readName(Map<String, NodeTuple> top, Problems problems) {
+        NodeTuple tuple = top.get("name");
+        if (tuple == null) {
+            problems.addAt(1, "name", null, "missing; give the experiment a name such as 'quickstart'");
+            return null;
+        }
+        String name = scalar(tuple.getValueNode(), "name", problems);
+        if (name != null && !NAME.matcher(name).matches()) {
+            problems.add(tuple.getValueNode(), "name", name,
+                    "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return name;
+    }
+
+    private static DatasetSpec readDataset(NodeTuple tuple, MappingNode parent, Problems problems) {
+        if (tuple == null) {
+            problems.add(parent, "dataset", null, "missing; allowed datasets are " + DatasetFormat.ids());
+            return null;
+        }
+        Node value = tuple.getValueNode();
+        String name;
+        String path = null;
+        if (value instanceof ScalarNode scalar) {
+            name = scalar.getValue();
+        }
+        else if (value instanceof MappingNode mapping) {
+            Map<String, NodeTuple> fields = fields(mapping, "dataset.", DATASET_KEYS, problems);
+            name = fields.containsKey("name") ? scalar(fields.get("name").getValueNode(), "dataset.name", problems)
+                    : null;
+            if (name == null && !fields.containsKey("name")) {
+                problems.add(mapping, "dataset.name", null, "missing; allowed datasets are " + DatasetFormat.ids());
+            }
+            if (fields.containsKey("path")) {
+                path = scalar(fields.get("path").getValueNode(), "dataset.path", problems);
+            }
+        }
+        else {
+            problems.add(value, "dataset", null, "must be a dataset name or a mapping with 'name' and 'path'");
+            return null;
+        }
+        if (name != null && DatasetFormat.byId(name).isEmpty()) {
+            problems.add(value, "dataset.name", name, "unknown dataset; allowed datasets are " + DatasetFormat.ids());
+        }
+        return new DatasetSpec(name, path);
+    }
+
+    private static List<String> readChoices(NodeTuple tuple, MappingNode parent, String field, List<String> allowed,
+                                            Problems problems) {
+        List<String> chosen = new ArrayList<>();
+        if (tuple == null) {
+            problems.add(parent, field, null, "missing; list one or more of " + allowed);
+            return chosen;
+        }
+        for (Node item : sequence(tuple.getValueNode(), field, problems)) {
+            String value = scalar(item, field, problems);
+            if (value == null) {
+                continue;
+            }
+            if (!allowed.contains(value)) {
+                String hint = Suggestions.closest(value, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
+                problems.add(item, field, value, "unknown value; " + hint + "allowed values are " + allowed);
+            }
+            else if (chosen.contains(value)) {
+                problems.add(item, field, value, "listed twice; list each value once");
+            }
+            else {
+                chosen.add(value);
+            }
+        }
+        return chosen;
+    }
+
+    private static List<Long> readSeeds(NodeTuple tuple, MappingNode parent, Problems problems) {
+        List<Long> seeds = new ArrayList<>();
+        if (tuple == null) {
+            problems.add(parent, "seeds", null, "missing; list one or more integer seeds such as [1, 2, 3]");
+            return seeds;
+        }
+        Set<Long> seen = new HashSet<>();
+        for (Node item : sequence(tuple.getValueNode(), "seeds", problems)) {
+            Long seed = integer(item, "seeds", 0, Integer.MAX_VALUE, problems);
+            if (seed != null && !seen.add(seed)) {
+                problems.add(item, "seeds", String.valueOf(seed), "listed twice; list each seed once");
+            }
+            else if (seed != null) {
+                seeds.add(seed);
+            }
+        }
+        return seeds;
+    }
+
+    private static TrainingSpec readTraining(NodeTuple tuple, Problems problems) {
+        Map<String, NodeTuple> fields = section(tuple, "training", TRAINING_KEYS, problems);
+        int epochs = (int) optionalInteger(fields, "training", "epochs", 1, 1, 1000, problems);
+        int batchSize = (int) optionalInteger(fields, "training", "batch-size", 64, 1, 4096, problems);
+        double learningRate = optionalDouble(fields, "training", "learning-rate", 0.001, 1e-7, 1.0, problems);
+        int pretrainImages = (int) optionalInteger(fields, "training", "pretrain-images", 5000, 1, 60000, problems);
+        return new TrainingSpec(epochs, batchSize, learningRate, pretrainImages);
+    }
+
+    private static ProbeSpec readProbe(NodeTuple tuple, Problems problems) {
+        Map<String, NodeTuple> fields = section(tuple, "probe", PROBE_KEYS, problems);
+        int trainImages = (int) optionalInteger(fields, "probe", "train-images", 10000, 10, 60000, problems);
+        int testImages = (int) optionalInteger(fields, "probe", "test-images", 2000, 10, 10000, problems);
+        int epochs = (int) optionalInteger(fields, "probe", "epochs", 10, 1, 500, problems);
+        int knnK = (int) optionalInteger(fields, "probe", "knn-k", 20, 1, 1000, problems);
+        if (knnK > trainImages && fields.containsKey("knn-k")) {
+            problems.add(fields.get("knn-k").getValueNode(), "probe.knn-k", String.valueOf(knnK),
+                    "must not exceed probe.train-images (" + trainImages + ")");
+        }
+        return new ProbeSpec(trainImages, testImages, epochs, knnK);
+    }
+
+    private static Map<String, NodeTuple> section(NodeTuple tuple, String name, List<String> keys, Problems problems) {
+        if (tuple == null) {
+            return Map.of();
+        }
+        if (!(tuple.getValueNode() instanceof MappingNode mapping)) {
+            problems.add(tuple.getValueNode(), name, null, "must be a mapping with the keys " + keys);
+            return Map.of();
+        }
+        return fields(mapping, name + ".", keys, problems);
+    }
+
+    private static List<Node> sequence(Node node, String field, Problems problems) {
+        if (node instanceof SequenceNode sequence) {
+            if (sequence.getValue().isEmpty()) {
+                problems.add(node, field, "[]", "must list at least one value");
+            }
+            return sequence.getValue();
+        }
+        if (node instanceof ScalarNode) {
+            return List.of(node);
+        }
+        problems.add(node, field, null, "must be a list such as [a, b]");
+        return List.of();
+    }
+
+    private static String scalar(Node node, String field, Problems problems) {
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getValue();
+        }
+        problems.add(node, field, null, "must be a single value, not a list or a mapping");
+        return null;
+    }
+
+    private static long optionalInteger(Map<String, NodeTuple> fields, String section, String key, long fallback,
+                                        long min, long max, Problems problems) {
+        NodeTuple tuple = fields.get(key);
+        if (tuple == null) {
+            return fallback;
+        }
+        Long value = integer(tuple.getValueNode(), section + "." + key, min, max, problems);
+        return value == null ? fallback : value;
+    }
+
+    private static Long integer(Node node, String field, long min, long max, Problems problems) {
+        String text = scalar(node, field, problems);
+        if (text == null) {
+            return null;
+        }
+        long value;
+        try {
+            value = Long.parseLong(text.replace("_", ""));
+        }
+        catch (NumberFormatException e) {
+            problems.add(node, field, text, "must be a whole number from " + min + " to " + max);
+            return null;
+        }
+        if (value < min || value > max) {
+            problems.add(node, field, text, "out of range; must be from " + min + " to " + max);
+            return null;
+        }
+        return value;
+    }
+
+    private static double optionalDouble(Map<String, NodeTuple> fields, String section, String key, double fallback,
+                                         double min, double max, Problems problems) {
+        NodeTuple tuple = fields.get(key);
+        if (tuple == null) {
+            return fallback;
+        }
+        String field = section + "." + key;
+        String text = scalar(tuple.getValueNode(), field, problems);
+        if (text == null) {
+            return fallback;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        }
+        catch (NumberFormatException e) {
+            problems.add(tuple.getValueNode(), field, text, "must be a number from " + min + " to " + max);
+            return fallback;
+        }
+        if (!(value >= min && value <= max)) {
+            problems.add(tuple.getValueNode(), field, text, "out of range; must be from " + min + " to " + max);
+            return fallback;
+        }
+        return value;
+    }
+
+    /** Collects problems with the line of the node they concern. */
+    private static final class Problems {
+
+        private final String source;
+        private final List<SpecProblem> list = new ArrayList<>();
+
+        Problems(String source) {
+            this.source = source;
+        }
+
+        void add(Node node, String field, String value, String message) {
+            addAt(node.getStartMark().getLine() + 1, field, value, message);
+        }
+
+        void addAt(int line, String field, String value, String message) {
+            String shown = value == null ? message : "invalid value '" + value + "': " + message;
+            list.add(new SpecProblem(source, line, field, value, value == null ? message : shown));
+        }
+
+        boolean isEmpty() {
+            return list.isEmpty();
+        }
+
+        List<SpecProblem> list() {
+            return list;
+        }
+    }
+}

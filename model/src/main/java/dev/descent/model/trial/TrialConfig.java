@@ -1,0 +1,26 @@
+package dev.descent.model.trial;
+
+import dev.descent.model.spec.ProbeSpec;
+import dev.descent.model.spec.TrainingSpec;
+
+/**
+ * Everything that determines a trial's outcome, and nothing else: two trials with equal configs measure the same
+ * thing, which is why {@link TrialIds} derives the trial id from this record alone.
+ *
+ * @param dataset the dataset name, such as {@code fashion-mnist}
+ * @param encoder the encoder architecture's name and version
+ * @param pretext the pretext task's name
+ * @param loss the loss function's name
+ * @param seed the seed for weight initialisation, shuffling, corruption and probe sampling
+ * @param training the pretext-training budget
+ * @param probe the downstream evaluation settings
+ */
+public record TrialConfig(
+        String dataset,
+        String encoder,
+        String pretext,
+        String loss,
+        long seed,
+        TrainingSpec training,
+        ProbeSpec probe) {
+}
