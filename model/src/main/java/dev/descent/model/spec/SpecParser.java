@@ -97,7 +97,6 @@ public final class SpecParser {
 
     private static Node compose(String yaml, Problems problems) {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_CODE_POINTS);
@@ -133,6 +132,10 @@ public final class SpecParser {
                 String hint = Suggestions.closest(key, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
                 problems.add(tuple.getKeyNode(), prefix + key, key,
                         "unknown key; " + hint + "allowed keys are " + allowed);
+                continue;
+            }
+            if (fields.containsKey(key)) {
+                problems.add(tuple.getKeyNode(), prefix + key, key, "duplicate key; give each key once");
                 continue;
             }
             fields.put(key, tuple);

@@ -1,0 +1,20 @@
+package dev.descent.broker;
+
+import java.nio.file.Path;
+
+/**
+ * Where and how a local Kafka broker runs.
+ *
+ * @param dataDir the folder for the broker's log segments, KRaft metadata, config and console log; created on demand
+ * @param port the PLAINTEXT listener's port on 127.0.0.1
+ * @param controllerPort the KRaft CONTROLLER listener's port on 127.0.0.1
+ * @param kafkaLib the folder of jars that make up Kafka's classpath (this module's {@code target/kafka-lib})
+ * @param heapMegabytes the broker JVM's maximum heap
+ */
+public record BrokerConfig(Path dataDir, int port, int controllerPort, Path kafkaLib, int heapMegabytes) {
+
+    /** The broker's address for clients. */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.descent.model.trial;
+
+/** A digest computed outside Java, so the trial-id test does not check the code against itself. */
+final class Sha256Fixture {
+
+    /** The first 16 hex digits of the SHA-256 of the canonical JSON in {@code TrialExpanderTest}. */
+    static final String FIRST_16_HEX = "25bb5a4e7e8b12d4";
+
+    private Sha256Fixture() {
+    }
+}

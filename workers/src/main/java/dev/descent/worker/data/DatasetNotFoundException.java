@@ -1,0 +1,18 @@
+package dev.descent.worker.data;
+
+import java.nio.file.Path;
+
+/** Thrown when a dataset file is missing; the message names the file and how to install or point to it. */
+public class DatasetNotFoundException extends RuntimeException {
+
+    /**
+     * Creates the exception for a missing file.
+     *
+     * @param file the file that was expected
+     */
+    public DatasetNotFoundException(Path file) {
+        super("Fashion-MNIST file not found: " + file + ". Install the dataset with"
+                + " 'apt-get install dataset-fashion-mnist' (into /usr/share/datasets/fashion-mnist), or set"
+                + " dataset.path in the experiment file to the folder that contains " + file.getFileName());
+    }
+}

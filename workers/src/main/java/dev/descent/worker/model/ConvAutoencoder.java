@@ -1,0 +1,128 @@
+package dev.descent.worker.model;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.Upsampling2D;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The convolutional encoder-decoder that every trial trains, named {@value #ID} in trial configs.
+ *
+ * <p>Encoder: 3x3 convolution (32 channels, ReLU), 2x2 max pooling, 3x3 convolution (64, ReLU), 2x2 max pooling,
+ * then a 1x1 convolution down to {@link #codeChannels()} channels with no activation. The code, flattened to
+ * {@code 7 * 7 * codeChannels} values for 28x28 inputs, is the feature vector that the probes read. Decoder: 3x3
+ * convolution (64, ReLU), 2x upsampling, 3x3 convolution (32, ReLU), 2x upsampling, 3x3 convolution to one channel
+ * and a sigmoid, so outputs lie in [0, 1] like the pixels. Upsampling plus convolution is used in place of
+ * transposed convolution because DL4J has a oneDNN helper for the former only.
+ *
+ * <p>The narrow code is deliberate. A frozen random encoder with a wide output is a strong baseline for a linear
+ * probe (random convolutional features of 28x28 images are nearly as separable as the raw pixels); squeezing the
+ * code to a few channels makes a random projection lose information that a trained autoencoder learns to keep.
+ */
+public final class ConvAutoencoder {
+
+    /** The architecture's name and version in trial configs. */
+    public static final String ID = "conv-ae-v1";
+
+    /** The default number of code channels. */
+    public static final int DEFAULT_CODE_CHANNELS = 4;
+
+    private final int codeChannels;
+
+    /** Creates the architecture with {@link #DEFAULT_CODE_CHANNELS}. */
+    public ConvAutoencoder() {
+        this(DEFAULT_CODE_CHANNELS);
+    }
+
+    /**
+     * Creates the architecture with a given code width.
+     *
+     * @param codeChannels channels of the 1x1 bottleneck convolution
+     */
+    public ConvAutoencoder(int codeChannels) {
+        if (codeChannels < 1) {
+            throw new IllegalArgumentException("invalid code channel count " + codeChannels + "; must be 1 or more");
+        }
+        this.codeChannels = codeChannels;
+    }
+
+    public int codeChannels() {
+        return codeChannels;
+    }
+
+    /** Returns the index of the bottleneck layer, whose activations are the features. */
+    public int codeLayerIndex() {
+        return 4;
+    }
+
+    /**
+     * Builds and initialises the network.
+     *
+     * @param height image rows, divisible by 4
+     * @param width image columns, divisible by 4
+     * @param loss the reconstruction loss
+     * @param learningRate Adam's step size
+     * @param seed the seed for weight initialisation
+     */
+    public MultiLayerNetwork build(int height, int width, ReconstructionLoss loss, double learningRate, long seed) {
+        if (height % 4 != 0 || width % 4 != 0) {
+            throw new IllegalArgumentException("image size " + height + "x" + width
+                    + " is invalid; both sides must be divisible by 4 for two 2x2 poolings");
+        }
+        MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .list()
+                .layer(convolution(3, 32, Activation.RELU))
+                .layer(pooling())
+                .layer(convolution(3, 64, Activation.RELU))
+                .layer(pooling())
+                .layer(new ConvolutionLayer.Builder(1, 1).nOut(codeChannels).activation(Activation.IDENTITY)
+                        .weightInit(WeightInit.XAVIER).build())
+                .layer(convolution(3, 64, Activation.RELU))
+                .layer(new Upsampling2D.Builder(2).build())
+                .layer(convolution(3, 32, Activation.RELU))
+                .layer(new Upsampling2D.Builder(2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(1).activation(Activation.IDENTITY)
+                        .weightInit(WeightInit.XAVIER).build())
+                .layer(new CnnLossLayer.Builder(loss.create()).activation(Activation.SIGMOID)
+                        .format(CNN2DFormat.NCHW).build())
+                .setInputType(InputType.convolutional(height, width, 1, CNN2DFormat.NCHW))
+                .build();
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        network.init();
+        return network;
+    }
+
+    /**
+     * Computes the flattened code of a batch with the network in inference mode.
+     *
+     * @param network a network built by {@link #build}
+     * @param images a {@code [n, 1, height, width]} batch
+     * @return a {@code [n, codeSize]} matrix
+     */
+    public INDArray encode(MultiLayerNetwork network, INDArray images) {
+        INDArray code = network.feedForwardToLayer(codeLayerIndex(), images, false).get(codeLayerIndex() + 1);
+        return code.reshape('c', code.size(0), code.length() / code.size(0));
+    }
+
+    private static ConvolutionLayer convolution(int kernel, int channels, Activation activation) {
+        return new ConvolutionLayer.Builder(kernel, kernel).nOut(channels).activation(activation).build();
+    }
+
+    private static SubsamplingLayer pooling() {
+        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+    }
+}
