@@ -1,0 +1,39 @@
+package dev.descent.cli.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Thrown when a Descent service answers with an error status; carries its RFC 9457 problem details. */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final transient JsonNode problem;
+
+    public ApiException(String call, int status, JsonNode problem) {
+        super(call + " returned HTTP " + status + ": " + describe(problem));
+        this.status = status;
+        this.problem = problem;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public JsonNode problem() {
+        return problem;
+    }
+
+    /** Returns the problem's detail, or its title, or the raw body when it is not problem+json. */
+    public String detail() {
+        return describe(problem);
+    }
+
+    private static String describe(JsonNode problem) {
+        if (problem.hasNonNull("detail")) {
+            return problem.get("detail").asText();
+        }
+        if (problem.hasNonNull("title")) {
+            return problem.get("title").asText();
+        }
+        return problem.toString();
+    }
+}

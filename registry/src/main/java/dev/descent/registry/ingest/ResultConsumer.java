@@ -1,0 +1,139 @@
+package dev.descent.registry.ingest;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.descent.model.message.TrialResult;
+import dev.descent.model.trial.TrialIds;
+import dev.descent.registry.store.ResultStore;
+import dev.descent.registry.store.StoreOutcome;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/**
+ * Consumes {@code descent.results} and stores each valid result.
+ *
+ * <p>The connector acknowledges a record when this method returns, and commits offsets only up to acknowledged
+ * records, so a result is committed only after it is stored. Invalid records are logged with their topic, partition
+ * and offset and then acknowledged, which skips them. A database failure is retried with exponential backoff until
+ * the write succeeds, holding back the records behind it, because losing a result is worse than waiting.
+ */
+@ApplicationScoped
+public class ResultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultConsumer.class);
+
+    /** SQLState classes for invalid data (22) and constraint violations (23): retrying the same row cannot help. */
+    private static final String DATA_EXCEPTION_CLASS = "22";
+    private static final String INTEGRITY_CLASS = "23";
+
+    private final ResultParser parser;
+    private final ResultStore store;
+    private final Duration initialDelay;
+    private final Duration maxDelay;
+
+    @Inject
+    ResultConsumer(ResultParser parser, ResultStore store,
+            @ConfigProperty(name = "descent.registry.store-retry.initial-delay") Duration initialDelay,
+            @ConfigProperty(name = "descent.registry.store-retry.max-delay") Duration maxDelay) {
+        this.parser = parser;
+        this.store = store;
+        this.initialDelay = initialDelay;
+        this.maxDelay = maxDelay;
+    }
+
+    /**
+     * Parses and stores one record.
+     *
+     * @throws IllegalStateException when the thread is interrupted while waiting to retry, which fails the channel
+     *         without committing the record so that the next start receives it again
+     */
+    @Incoming("results")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        TrialResult result;
+        try {
+            result = parser.parse(record.value());
+        }
+        catch (InvalidResultException e) {
+            LOG.warn("Skipped invalid result at {}-{} offset {} (key {}): {}",
+                    record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
+            return;
+        }
+        warnOnIdMismatch(result, record);
+        storeWithRetry(result, record);
+    }
+
+    private void storeWithRetry(TrialResult result, ConsumerRecord<String, String> record) {
+        Duration delay = initialDelay;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                StoreOutcome outcome = store.store(result);
+                logOutcome(outcome, result, record);
+                return;
+            }
+            catch (SQLException e) {
+                if (isPermanent(e)) {
+                    LOG.error("Skipped result of experiment {} trial {} at {}-{} offset {}: the database rejected "
+                                    + "it (SQLState {})", result.experimentId(), result.trialId(), record.topic(),
+                            record.partition(), record.offset(), e.getSQLState(), e);
+                    return;
+                }
+                LOG.warn("Storing result of experiment {} trial {} failed (attempt {}, SQLState {}: {}); "
+                                + "retrying in {}", result.experimentId(), result.trialId(), attempt,
+                        e.getSQLState(), e.getMessage(), delay);
+            }
+            sleep(delay, result);
+            delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
+        }
+    }
+
+    private static boolean isPermanent(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith(DATA_EXCEPTION_CLASS) || state.startsWith(INTEGRITY_CLASS));
+    }
+
+    private static void sleep(Duration delay, TrialResult result) {
+        try {
+            Thread.sleep(delay.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying to store experiment " + result.experimentId()
+                    + " trial " + result.trialId() + "; the record stays uncommitted", e);
+        }
+    }
+
+    private static void logOutcome(StoreOutcome outcome, TrialResult result, ConsumerRecord<String, String> record) {
+        switch (outcome) {
+            case STORED -> LOG.info("Stored result of experiment {} trial {} ({} / {}, seed {}): linear probe {}, "
+                            + "kNN {}", result.experimentId(), result.trialId(), result.config().pretext(),
+                    result.config().loss(), result.config().seed(), result.linearProbeAccuracy(),
+                    result.knnAccuracy());
+            case LINKED -> LOG.info("Linked experiment {} to the stored result of trial {}",
+                    result.experimentId(), result.trialId());
+            case DUPLICATE -> LOG.info("Ignored duplicate result of experiment {} trial {} at {}-{} offset {}",
+                    result.experimentId(), result.trialId(), record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    /** Logs a trial id that is not the hash of its config, which breaks deduplication by trial id. */
+    private static void warnOnIdMismatch(TrialResult result, ConsumerRecord<String, String> record) {
+        String expected = TrialIds.of(result.config());
+        if (!expected.equals(result.trialId())) {
+            // NOTE: such a result is still stored; rejecting it would drop data when producer and registry disagree
+            // only on the canonical form of the config, for example after a field is added to TrialConfig.
+            LOG.warn("Trial id {} of experiment {} at {}-{} offset {} does not match its config's id {}",
+                    result.trialId(), result.experimentId(), record.topic(), record.partition(), record.offset(),
+                    expected);
+        }
+    }
+}

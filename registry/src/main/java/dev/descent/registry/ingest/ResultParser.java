@@ -1,0 +1,166 @@
+package dev.descent.registry.ingest;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.descent.model.message.Json;
+import dev.descent.model.message.TrialResult;
+
+/**
+ * Parses and validates the JSON value of a record on the results topic.
+ *
+ * <p>Jackson would fill a missing number with 0, so the parser checks the JSON tree for required fields before it
+ * binds the record. The length limits match the column sizes in {@code V1__trial_results.sql}, so a valid result
+ * never fails the insert for its size.
+ */
+@ApplicationScoped
+public class ResultParser {
+
+    /** Maximum length of ids and of config names such as the dataset and the loss. */
+    static final int MAX_ID_LENGTH = 200;
+
+    /** Maximum length of the worker id and the backend description. */
+    static final int MAX_LABEL_LENGTH = 500;
+
+    /** Maximum length of the config serialised as JSON. */
+    static final int MAX_CONFIG_JSON_LENGTH = 20_000;
+
+    private static final List<String> ACCURACIES = List.of(
+            "linearProbeAccuracy", "knnAccuracy", "randomEncoderLinearProbeAccuracy", "randomEncoderKnnAccuracy");
+
+    private static final List<String> NON_NEGATIVE = List.of("wallSeconds", "imagesPerSecond");
+
+    /**
+     * Returns the result that the JSON text describes.
+     *
+     * @throws InvalidResultException when the text is not JSON, a required field is missing or blank, an accuracy is
+     *         not a number in [0, 1], another number is not finite, or a text field is longer than its column
+     */
+    public TrialResult parse(String text) throws InvalidResultException {
+        if (text == null || text.isBlank()) {
+            throw new InvalidResultException("$", "the record value is empty; expected a TrialResult JSON object");
+        }
+        JsonNode root = readTree(text);
+        requireText(root, "experimentId", "experimentId", MAX_ID_LENGTH);
+        requireText(root, "trialId", "trialId", MAX_ID_LENGTH);
+
+        JsonNode config = root.get("config");
+        if (config == null || !config.isObject()) {
+            throw new InvalidResultException("config", "missing or not an object: " + config);
+        }
+        requireText(config, "dataset", "config.dataset", MAX_ID_LENGTH);
+        requireText(config, "pretext", "config.pretext", MAX_ID_LENGTH);
+        requireText(config, "loss", "config.loss", MAX_ID_LENGTH);
+        optionalText(config, "encoder", "config.encoder", MAX_ID_LENGTH);
+        requireIntegral(config, "seed", "config.seed");
+
+        for (String name : ACCURACIES) {
+            double accuracy = requireFinite(root, name);
+            if (accuracy < 0 || accuracy > 1) {
+                throw new InvalidResultException(name, "accuracy " + accuracy + " is outside [0, 1]");
+            }
+        }
+        requireFinite(root, "finalPretextLoss");
+        for (String name : NON_NEGATIVE) {
+            double value = requireFinite(root, name);
+            if (value < 0) {
+                throw new InvalidResultException(name, "must not be negative, got " + value);
+            }
+        }
+        requireIntegral(root, "attempt", "attempt");
+        optionalText(root, "workerId", "workerId", MAX_LABEL_LENGTH);
+        optionalText(root, "backend", "backend", MAX_LABEL_LENGTH);
+
+        TrialResult result = bind(root);
+        if (result.attempt() < 0) {
+            throw new InvalidResultException("attempt", "must not be negative, got " + result.attempt());
+        }
+        if (config.toString().length() > MAX_CONFIG_JSON_LENGTH) {
+            throw new InvalidResultException("config", "longer than " + MAX_CONFIG_JSON_LENGTH + " characters");
+        }
+        return result;
+    }
+
+    private static JsonNode readTree(String text) throws InvalidResultException {
+        JsonNode root;
+        try {
+            root = Json.messages().readTree(text);
+        }
+        catch (JsonProcessingException e) {
+            throw new InvalidResultException("$", "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidResultException("$", "expected a JSON object, got " + abbreviate(text));
+        }
+        return root;
+    }
+
+    private static TrialResult bind(JsonNode root) throws InvalidResultException {
+        try {
+            return Json.messages().treeToValue(root, TrialResult.class);
+        }
+        catch (JsonProcessingException e) {
+            throw new InvalidResultException("$", "does not match TrialResult (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    private static void requireText(JsonNode parent, String name, String path, int maxLength)
+            throws InvalidResultException {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            throw new InvalidResultException(path, "missing");
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new InvalidResultException(path, "expected a non-blank string, got " + abbreviate(node.toString()));
+        }
+        checkLength(node, path, maxLength);
+    }
+
+    private static void optionalText(JsonNode parent, String name, String path, int maxLength)
+            throws InvalidResultException {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isTextual()) {
+            throw new InvalidResultException(path, "expected a string, got " + abbreviate(node.toString()));
+        }
+        checkLength(node, path, maxLength);
+    }
+
+    private static void checkLength(JsonNode node, String path, int maxLength) throws InvalidResultException {
+        if (node.asText().length() > maxLength) {
+            throw new InvalidResultException(path, "longer than " + maxLength + " characters: "
+                    + abbreviate(node.asText()));
+        }
+    }
+
+    private static void requireIntegral(JsonNode parent, String name, String path) throws InvalidResultException {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            throw new InvalidResultException(path, "missing");
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new InvalidResultException(path, "expected an integer, got " + abbreviate(node.toString()));
+        }
+    }
+
+    private static double requireFinite(JsonNode parent, String name) throws InvalidResultException {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            throw new InvalidResultException(name, "missing");
+        }
+        if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
+            throw new InvalidResultException(name, "expected a finite number, got " + abbreviate(node.toString()));
+        }
+        return node.asDouble();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+    }
+}

@@ -1,0 +1,46 @@
+package dev.descent.registry.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.descent.model.trial.TrialConfig;
+
+/**
+ * A trial result as the registry stores it: every {@link dev.descent.model.message.TrialResult} field, plus when it
+ * was stored and which experiments requested the trial.
+ *
+ * @param experimentId the experiment of the first delivery that was stored
+ * @param trialId the config's deterministic id
+ * @param attempt the delivery attempt that produced the result
+ * @param config the trial's config
+ * @param linearProbeAccuracy linear probe accuracy on the trained encoder, in [0, 1]
+ * @param knnAccuracy kNN accuracy on the trained encoder, in [0, 1]
+ * @param randomEncoderLinearProbeAccuracy linear probe accuracy on the untrained encoder, in [0, 1]
+ * @param randomEncoderKnnAccuracy kNN accuracy on the untrained encoder, in [0, 1]
+ * @param finalPretextLoss the mean per-pixel pretext loss over the last epoch
+ * @param wallSeconds the attempt's wall time in seconds
+ * @param imagesPerSecond pretext training throughput
+ * @param workerId the worker that ran the trial
+ * @param backend the ND4J backend and its device
+ * @param finishedAt when the worker published the result
+ * @param storedAt when the registry stored the result
+ * @param experimentIds every experiment linked to the trial, sorted
+ */
+public record StoredResult(
+        String experimentId,
+        String trialId,
+        int attempt,
+        TrialConfig config,
+        double linearProbeAccuracy,
+        double knnAccuracy,
+        double randomEncoderLinearProbeAccuracy,
+        double randomEncoderKnnAccuracy,
+        double finalPretextLoss,
+        double wallSeconds,
+        double imagesPerSecond,
+        String workerId,
+        String backend,
+        Instant finishedAt,
+        Instant storedAt,
+        List<String> experimentIds) {
+}

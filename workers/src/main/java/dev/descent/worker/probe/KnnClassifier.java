@@ -1,0 +1,87 @@
+package dev.descent.worker.probe;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * k-nearest-neighbour classification by cosine similarity with a similarity-weighted vote: each of the {@code k}
+ * most similar train rows adds its cosine similarity to its class, and the class with the largest sum wins. Callers
+ * standardise the features first; see {@link Standardizer}.
+ */
+public final class KnnClassifier {
+
+    private static final int TEST_BLOCK = 500;
+
+    private final int k;
+    private final int classes;
+
+    /**
+     * Creates a classifier.
+     *
+     * @param k neighbours that vote
+     * @param classes the number of classes
+     */
+    public KnnClassifier(int k, int classes) {
+        if (k < 1) {
+            throw new IllegalArgumentException("invalid k " + k + "; must be 1 or more");
+        }
+        this.k = k;
+        this.classes = classes;
+    }
+
+    /** Returns the fraction of {@code test} rows whose vote among {@code train} rows matches their label. */
+    public double score(Features train, Features test) {
+        if (k > train.rows()) {
+            throw new IllegalArgumentException("k = " + k + " exceeds the " + train.rows() + " train rows");
+        }
+        INDArray memory = normalisedRows(train);
+        INDArray queries = normalisedRows(test);
+        int correct = 0;
+        for (int start = 0; start < test.rows(); start += TEST_BLOCK) {
+            int end = Math.min(test.rows(), start + TEST_BLOCK);
+            INDArray block = queries.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all());
+            float[] similarities = block.mmul(memory.transpose()).dup('c').data().asFloat();
+            for (int i = 0; i < end - start; i++) {
+                int predicted = vote(similarities, i * train.rows(), train.rows(), train.labels());
+                if (predicted == test.labels()[start + i]) {
+                    correct++;
+                }
+            }
+        }
+        return (double) correct / test.rows();
+    }
+
+    private int vote(float[] similarities, int offset, int count, int[] labels) {
+        int[] nearest = new int[k];
+        float[] nearestSimilarity = new float[k];
+        int filled = 0;
+        for (int j = 0; j < count; j++) {
+            float similarity = similarities[offset + j];
+            if (filled == k && similarity <= nearestSimilarity[k - 1]) {
+                continue;
+            }
+            int position = filled < k ? filled++ : k - 1;
+            while (position > 0 && nearestSimilarity[position - 1] < similarity) {
+                nearestSimilarity[position] = nearestSimilarity[position - 1];
+                nearest[position] = nearest[position - 1];
+                position--;
+            }
+            nearestSimilarity[position] = similarity;
+            nearest[position] = j;
+        }
+        double[] votes = new double[classes];
+        for (int i = 0; i < filled; i++) {
+            votes[labels[nearest[i]]] += nearestSimilarity[i];
+        }
+        // With k = 1, or when every similarity is negative, fall back to the nearest row's class.
+        int best = LinearProbe.argmax(votes);
+        return votes[best] > 0 ? best : labels[nearest[0]];
+    }
+
+    private static INDArray normalisedRows(Features features) {
+        INDArray matrix = Nd4j.create(features.values(), new long[] {features.rows(), features.columns()}, 'c');
+        INDArray norms = matrix.norm2(1).addi(1e-12).reshape(features.rows(), 1);
+        return matrix.diviColumnVector(norms);
+    }
+}

@@ -1,0 +1,172 @@
+package dev.descent.worker.probe;
+
+import java.util.Random;
+
+/**
+ * Multinomial logistic (softmax) regression trained with Adam on mini-batches, the standard linear probe for frozen
+ * self-supervised features. Callers standardise the features first; see {@link Standardizer}.
+ */
+public final class LinearProbe {
+
+    /** Adam's step size; chosen for standardised features and about ten epochs. */
+    public static final double LEARNING_RATE = 0.005;
+
+    /** Examples per gradient step. */
+    public static final int BATCH_SIZE = 64;
+
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+
+    private final int classes;
+    private final int epochs;
+    private final long seed;
+
+    /**
+     * Creates a probe.
+     *
+     * @param classes the number of classes
+     * @param epochs passes over the train features
+     * @param seed the seed for shuffling
+     */
+    public LinearProbe(int classes, int epochs, long seed) {
+        if (classes < 2 || epochs < 1) {
+            throw new IllegalArgumentException("invalid probe: " + classes + " classes and " + epochs
+                    + " epochs; need at least 2 classes and 1 epoch");
+        }
+        this.classes = classes;
+        this.epochs = epochs;
+        this.seed = seed;
+    }
+
+    /** Trains on {@code train} and returns the fraction of {@code test} rows classified correctly. */
+    public double fitAndScore(Features train, Features test) {
+        Model model = fit(train);
+        int correct = 0;
+        double[] logits = new double[classes];
+        for (int row = 0; row < test.rows(); row++) {
+            model.logits(test.values(), row * test.columns(), logits);
+            if (argmax(logits) == test.labels()[row]) {
+                correct++;
+            }
+        }
+        return (double) correct / test.rows();
+    }
+
+    private Model fit(Features train) {
+        int columns = train.columns();
+        Model model = new Model(columns, classes);
+        int parameters = model.weights.length;
+        double[] weightGradient = new double[parameters];
+        double[] biasGradient = new double[classes];
+        double[] moment1 = new double[parameters + classes];
+        double[] moment2 = new double[parameters + classes];
+        int[] order = new int[train.rows()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed);
+        double[] probabilities = new double[classes];
+        long step = 0;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            shuffle(order, random);
+            for (int start = 0; start < order.length; start += BATCH_SIZE) {
+                int end = Math.min(order.length, start + BATCH_SIZE);
+                java.util.Arrays.fill(weightGradient, 0);
+                java.util.Arrays.fill(biasGradient, 0);
+                for (int i = start; i < end; i++) {
+                    int row = order[i];
+                    int offset = row * columns;
+                    model.logits(train.values(), offset, probabilities);
+                    softmax(probabilities);
+                    probabilities[train.labels()[row]] -= 1;
+                    for (int c = 0; c < classes; c++) {
+                        double error = probabilities[c] / (end - start);
+                        biasGradient[c] += error;
+                        int base = c * columns;
+                        for (int j = 0; j < columns; j++) {
+                            weightGradient[base + j] += error * train.values()[offset + j];
+                        }
+                    }
+                }
+                step++;
+                adam(model.weights, weightGradient, moment1, moment2, 0, step);
+                adam(model.bias, biasGradient, moment1, moment2, parameters, step);
+            }
+        }
+        return model;
+    }
+
+    private static void adam(double[] parameters, double[] gradient, double[] moment1, double[] moment2, int offset,
+                             long step) {
+        double correction1 = 1 - Math.pow(BETA1, step);
+        double correction2 = 1 - Math.pow(BETA2, step);
+        for (int i = 0; i < parameters.length; i++) {
+            int k = offset + i;
+            moment1[k] = BETA1 * moment1[k] + (1 - BETA1) * gradient[i];
+            moment2[k] = BETA2 * moment2[k] + (1 - BETA2) * gradient[i] * gradient[i];
+            double m = moment1[k] / correction1;
+            double v = moment2[k] / correction2;
+            parameters[i] -= LEARNING_RATE * m / (Math.sqrt(v) + EPSILON);
+        }
+    }
+
+    private static void softmax(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double logit : logits) {
+            max = Math.max(max, logit);
+        }
+        double sum = 0;
+        for (int c = 0; c < logits.length; c++) {
+            logits[c] = Math.exp(logits[c] - max);
+            sum += logits[c];
+        }
+        for (int c = 0; c < logits.length; c++) {
+            logits[c] /= sum;
+        }
+    }
+
+    static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+
+    /** Weights as {@code [classes][columns]} row-major, and one bias per class. */
+    private static final class Model {
+
+        final double[] weights;
+        final double[] bias;
+        final int columns;
+
+        Model(int columns, int classes) {
+            this.columns = columns;
+            this.weights = new double[columns * classes];
+            this.bias = new double[classes];
+        }
+
+        void logits(float[] values, int offset, double[] out) {
+            for (int c = 0; c < out.length; c++) {
+                double sum = bias[c];
+                int base = c * columns;
+                for (int j = 0; j < columns; j++) {
+                    sum += weights[base + j] * values[offset + j];
+                }
+                out[c] = sum;
+            }
+        }
+    }
+}

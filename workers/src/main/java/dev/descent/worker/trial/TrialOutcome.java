@@ -1,0 +1,26 @@
+package dev.descent.worker.trial;
+
+/**
+ * A trial's measurements. Accuracies are fractions in [0, 1] on the probe's test images.
+ *
+ * @param linearProbeAccuracy softmax regression on the trained encoder's features
+ * @param knnAccuracy k-nearest neighbours on the trained encoder's features
+ * @param randomEncoderLinearProbeAccuracy the same linear probe on the untrained encoder
+ * @param randomEncoderKnnAccuracy the same kNN on the untrained encoder
+ * @param finalPretextLoss the mean per-pixel pretext loss over the last epoch
+ * @param imagesPerSecond pretext training throughput
+ * @param pretrainSeconds wall time of pretext training
+ * @param evaluationSeconds wall time of feature extraction and both probes, for both encoders
+ * @param backend the ND4J backend, such as {@code CPU (nd4j-native, oneDNN helpers on)}
+ */
+public record TrialOutcome(
+        double linearProbeAccuracy,
+        double knnAccuracy,
+        double randomEncoderLinearProbeAccuracy,
+        double randomEncoderKnnAccuracy,
+        double finalPretextLoss,
+        double imagesPerSecond,
+        double pretrainSeconds,
+        double evaluationSeconds,
+        String backend) {
+}

@@ -1,0 +1,261 @@
+package dev.descent.worker.trial;
+
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+import dev.descent.model.spec.DatasetFormat;
+import dev.descent.model.spec.ProbeSpec;
+import dev.descent.model.spec.TrainingSpec;
+import dev.descent.model.trial.TrialConfig;
+import dev.descent.worker.backend.Backend;
+import dev.descent.worker.data.FashionMnist;
+import dev.descent.worker.data.ImageSet;
+import dev.descent.worker.model.ConvAutoencoder;
+import dev.descent.worker.model.ReconstructionLoss;
+import dev.descent.worker.pretext.Pretext;
+import dev.descent.worker.pretext.PretextBatch;
+import dev.descent.worker.pretext.Pretexts;
+import dev.descent.worker.probe.Features;
+import dev.descent.worker.probe.KnnClassifier;
+import dev.descent.worker.probe.LinearProbe;
+import dev.descent.worker.probe.Standardizer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one trial: pretrains the encoder-decoder on the pretext task, then scores the frozen encoder's features with
+ * a linear probe and kNN, and scores the untrained encoder (same architecture and seed) the same way.
+ *
+ * <p>Data: pretraining uses the first {@code training.pretrainImages} train images; the probe's labelled train
+ * images are the last {@code probe.trainImages} of the train split, so the two sets are disjoint unless their sizes
+ * add up to more than 60,000; the probe is scored on the first {@code probe.testImages} test images.
+ *
+ * <p>Instances are not thread-safe; a worker runs one trial at a time.
+ */
+public final class TrialRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
+
+    private static final int FEATURE_BATCH = 500;
+    private static final long CORRUPTION_SEED_SALT = 0x5DEECE66DL;
+
+    private final ConvAutoencoder architecture;
+
+    /** Creates a runner for {@link ConvAutoencoder}'s default architecture. */
+    public TrialRunner() {
+        this(new ConvAutoencoder());
+    }
+
+    /**
+     * Creates a runner for a given architecture variant.
+     *
+     * @param architecture the encoder-decoder to build for each trial
+     */
+    public TrialRunner(ConvAutoencoder architecture) {
+        this.architecture = architecture;
+    }
+
+    /**
+     * Runs a trial.
+     *
+     * @param trialId the trial's id, for log lines and errors
+     * @param config what to train and how to evaluate it
+     * @param datasetFolder the folder that contains the dataset's files
+     * @param listener receives progress from this thread
+     * @param cancelled checked between batches; when it returns true the trial stops
+     * @return the measurements
+     * @throws IllegalArgumentException if the config names an unknown dataset, encoder, pretext task or loss, or
+     *     asks for more images than the dataset has
+     * @throws dev.descent.worker.data.DatasetNotFoundException if a dataset file is missing
+     * @throws TrialCancelledException if {@code cancelled} returned true
+     */
+    public TrialOutcome run(String trialId, TrialConfig config, Path datasetFolder, TrialProgressListener listener,
+                            BooleanSupplier cancelled) {
+        String backend = Backend.initialise();
+        Pretext pretext = resolve(config);
+        ReconstructionLoss loss = ReconstructionLoss.byId(config.loss()).orElseThrow();
+        TrainingSpec training = config.training();
+        ProbeSpec probe = config.probe();
+
+        FashionMnist data = FashionMnist.load(datasetFolder);
+        checkSizes(config, data);
+        ImageSet pretrainSet = data.train().slice(0, training.pretrainImages());
+        ImageSet probeTrain = data.train().tail(probe.trainImages());
+        ImageSet probeTest = data.test().slice(0, probe.testImages());
+
+        MultiLayerNetwork network = architecture.build(FashionMnist.SIDE, FashionMnist.SIDE, loss,
+                training.learningRate(), config.seed());
+        if (!Backend.convolutionHelpersAttached(network)) {
+            LOG.warn("Trial {}: convolution layers run without oneDNN helpers; backend {}", trialId, backend);
+        }
+
+        long evaluationStart = System.nanoTime();
+        ProbeScores random = probe(network, probeTrain, probeTest, probe, config.seed(), cancelled, trialId);
+        double evaluationSeconds = seconds(evaluationStart);
+
+        long pretrainStart = System.nanoTime();
+        double finalLoss = pretrain(trialId, network, pretext, pretrainSet, training, config.seed(), listener,
+                cancelled);
+        double pretrainSeconds = seconds(pretrainStart);
+        double imagesPerSecond = (double) training.epochs() * training.pretrainImages() / pretrainSeconds;
+
+        listener.onEvaluating();
+        evaluationStart = System.nanoTime();
+        ProbeScores trained = probe(network, probeTrain, probeTest, probe, config.seed(), cancelled, trialId);
+        evaluationSeconds += seconds(evaluationStart);
+
+        return new TrialOutcome(trained.linear(), trained.knn(), random.linear(), random.knn(), finalLoss,
+                imagesPerSecond, pretrainSeconds, evaluationSeconds, backend);
+    }
+
+    private static Pretext resolve(TrialConfig config) {
+        if (DatasetFormat.byId(config.dataset()).orElse(null) != DatasetFormat.FASHION_MNIST) {
+            throw new IllegalArgumentException("unknown dataset '" + config.dataset() + "'; this worker reads "
+                    + DatasetFormat.FASHION_MNIST.id());
+        }
+        if (!ConvAutoencoder.ID.equals(config.encoder())) {
+            throw new IllegalArgumentException("unknown encoder '" + config.encoder() + "'; this worker builds "
+                    + ConvAutoencoder.ID);
+        }
+        if (ReconstructionLoss.byId(config.loss()).isEmpty()) {
+            throw new IllegalArgumentException("unknown loss '" + config.loss() + "'; this worker implements "
+                    + ReconstructionLoss.ids());
+        }
+        return Pretexts.byId(config.pretext()).orElseThrow(() -> new IllegalArgumentException(
+                "unknown pretext task '" + config.pretext() + "'; this worker implements " + Pretexts.ids()));
+    }
+
+    private static void checkSizes(TrialConfig config, FashionMnist data) {
+        TrainingSpec training = config.training();
+        ProbeSpec probe = config.probe();
+        check(training.epochs() >= 1, "training.epochs", training.epochs(), "must be 1 or more");
+        check(training.batchSize() >= 1, "training.batch-size", training.batchSize(), "must be 1 or more");
+        check(training.learningRate() > 0, "training.learning-rate", training.learningRate(), "must be positive");
+        check(training.pretrainImages() >= 1 && training.pretrainImages() <= data.train().size(),
+                "training.pretrain-images", training.pretrainImages(), "must be from 1 to " + data.train().size());
+        check(probe.trainImages() >= 1 && probe.trainImages() <= data.train().size(), "probe.train-images",
+                probe.trainImages(), "must be from 1 to " + data.train().size());
+        check(probe.testImages() >= 1 && probe.testImages() <= data.test().size(), "probe.test-images",
+                probe.testImages(), "must be from 1 to " + data.test().size());
+        check(probe.epochs() >= 1, "probe.epochs", probe.epochs(), "must be 1 or more");
+        check(probe.knnK() >= 1 && probe.knnK() <= probe.trainImages(), "probe.knn-k", probe.knnK(),
+                "must be from 1 to probe.train-images (" + probe.trainImages() + ")");
+    }
+
+    private static void check(boolean valid, String field, Object value, String rule) {
+        if (!valid) {
+            throw new IllegalArgumentException("invalid " + field + " " + value + ": " + rule);
+        }
+    }
+
+    private static double pretrain(String trialId, MultiLayerNetwork network, Pretext pretext, ImageSet images,
+                                   TrainingSpec training, long seed, TrialProgressListener listener,
+                                   BooleanSupplier cancelled) {
+        int count = images.size();
+        int pixels = images.pixelsPerImage();
+        int batchSize = Math.min(training.batchSize(), count);
+        long total = (long) training.epochs() * count;
+        long done = 0;
+        java.util.Random shuffleRandom = new java.util.Random(seed);
+        SplittableRandom corruptionRandom = new SplittableRandom(seed ^ CORRUPTION_SEED_SALT);
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        long start = System.nanoTime();
+        double epochLoss = Double.NaN;
+        for (int epoch = 0; epoch < training.epochs(); epoch++) {
+            shuffle(order, shuffleRandom);
+            double lossSum = 0;
+            for (int from = 0; from < count; from += batchSize) {
+                if (cancelled.getAsBoolean()) {
+                    throw new TrialCancelledException(trialId);
+                }
+                int size = Math.min(batchSize, count - from);
+                float[] clean = gather(images, order, from, size);
+                PretextBatch batch = pretext.corrupt(clean, size, images.height(), images.width(), corruptionRandom);
+                INDArray input = Nd4j.create(batch.input(), new long[] {size, 1, images.height(), images.width()}, 'c');
+                INDArray target = Nd4j.create(batch.target(),
+                        new long[] {size, 1, images.height(), images.width()}, 'c');
+                network.fit(input, target);
+                // DL4J's score sums the per-pixel loss over an image's pixels and averages over the batch.
+                double batchLoss = network.score() / pixels;
+                if (!Double.isFinite(batchLoss)) {
+                    throw new IllegalStateException("pretext loss became " + batchLoss + " in epoch " + (epoch + 1)
+                            + "; lower training.learning-rate");
+                }
+                lossSum += batchLoss * size;
+                done += size;
+                listener.onProgress(done, total, batchLoss, done / seconds(start));
+            }
+            epochLoss = lossSum / count;
+            LOG.debug("Trial {}: epoch {} of {} mean pretext loss {}", trialId, epoch + 1, training.epochs(),
+                    epochLoss);
+        }
+        return epochLoss;
+    }
+
+    private ProbeScores probe(MultiLayerNetwork network, ImageSet train, ImageSet test, ProbeSpec probe, long seed,
+                              BooleanSupplier cancelled, String trialId) {
+        Features trainFeatures = encode(network, train);
+        if (cancelled.getAsBoolean()) {
+            throw new TrialCancelledException(trialId);
+        }
+        Features testFeatures = encode(network, test);
+        Standardizer standardizer = Standardizer.fit(trainFeatures);
+        Features standardTrain = standardizer.apply(trainFeatures);
+        Features standardTest = standardizer.apply(testFeatures);
+        double linear = new LinearProbe(FashionMnist.CLASSES, probe.epochs(), seed)
+                .fitAndScore(standardTrain, standardTest);
+        if (cancelled.getAsBoolean()) {
+            throw new TrialCancelledException(trialId);
+        }
+        double knn = new KnnClassifier(probe.knnK(), FashionMnist.CLASSES).score(standardTrain, standardTest);
+        return new ProbeScores(linear, knn);
+    }
+
+    private Features encode(MultiLayerNetwork network, ImageSet images) {
+        int count = images.size();
+        int pixels = images.pixelsPerImage();
+        float[] values = null;
+        int columns = 0;
+        for (int from = 0; from < count; from += FEATURE_BATCH) {
+            int size = Math.min(FEATURE_BATCH, count - from);
+            float[] batchPixels = java.util.Arrays.copyOfRange(images.pixels(), from * pixels, (from + size) * pixels);
+            INDArray input = Nd4j.create(batchPixels, new long[] {size, 1, images.height(), images.width()}, 'c');
+            float[] code = architecture.encode(network, input).dup('c').data().asFloat();
+            if (values == null) {
+                columns = code.length / size;
+                values = new float[count * columns];
+            }
+            System.arraycopy(code, 0, values, from * columns, code.length);
+        }
+        return new Features(values, count, columns, images.labels());
+    }
+
+    private static float[] gather(ImageSet images, int[] order, int from, int size) {
+        int pixels = images.pixelsPerImage();
+        float[] batch = new float[size * pixels];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(images.pixels(), order[from + i] * pixels, batch, i * pixels, pixels);
+        }
+        return batch;
+    }
+
+    private static void shuffle(int[] order, java.util.Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
