@@ -34,10 +34,22 @@ public final class BrokerProcess implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final BrokerConfig config;
+    private final boolean temporary;
     private Process process;
 
+    /** Creates a broker whose data outlives it, for restarts on the same data. */
     public BrokerProcess(BrokerConfig config) {
+        this(config, false);
+    }
+
+    /**
+     * Creates a broker.
+     *
+     * @param temporary whether {@link #close()} deletes the data folder after stopping the broker
+     */
+    public BrokerProcess(BrokerConfig config, boolean temporary) {
         this.config = config;
+        this.temporary = temporary;
     }
 
     public BrokerConfig config() {
@@ -113,9 +125,27 @@ public final class BrokerProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the broker and, for a temporary broker, deletes its data folder. */
     @Override
     public void close() {
         stop();
+        if (temporary) {
+            deleteRecursively(config.dataDir());
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+        catch (IOException e) {
+            LOG.warn("Cannot delete the temporary broker data in {}: {}", root, e.toString());
+        }
     }
 
     private void format(Path properties, Path log4j) throws IOException {

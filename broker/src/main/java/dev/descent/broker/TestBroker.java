@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * A throwaway broker for tests: fresh data in a temporary folder, free ports, Descent's topics created.
  *
- * <p>Tests in any module start one with {@link #startFresh()} and close it when done.
+ * <p>Tests in any module start one with {@link #startFresh()} and {@link BrokerProcess#close() close} it when done,
+ * which also deletes the folder.
  */
 public final class TestBroker {
 
@@ -21,7 +22,7 @@ public final class TestBroker {
         try {
             Path data = Files.createTempDirectory("descent-test-broker-");
             BrokerConfig config = new BrokerConfig(data, FreePorts.pick(), FreePorts.pick(), KafkaLib.locate(), 512);
-            BrokerProcess broker = new BrokerProcess(config);
+            BrokerProcess broker = new BrokerProcess(config, true);
             broker.start(Duration.ofSeconds(90));
             TopicSetup.ensureTopics(config.bootstrapServers());
             return broker;

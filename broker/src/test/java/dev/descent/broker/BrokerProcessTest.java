@@ -33,8 +33,9 @@ class BrokerProcessTest {
             assertTrue(Topics.TRIAL_PARTITIONS >= 12, "workers scale only up to the partition count");
         }
         finally {
-            broker.stop();
+            broker.close();
         }
+        assertTrue(!java.nio.file.Files.exists(broker.config().dataDir()), "close() should delete temporary data");
     }
 
     private static int partitions(BrokerProcess broker, String topic) throws Exception {

@@ -13,13 +13,13 @@ import dev.descent.cli.render.ProgressLine;
 /**
  * Polls an experiment until every trial is done or failed and the registry holds every result, printing progress.
  *
- * <p>A progress line is printed when the counts change and at least every 10 seconds otherwise, and one line per
+ * <p>A progress line is printed when the trial counts change and every 5 seconds otherwise, and one line per
  * finished trial, so a user never watches a silent terminal. Not thread-safe.
  */
 public final class ExperimentWatcher {
 
     private static final Duration POLL = Duration.ofSeconds(2);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final Duration RESULT_GRACE = Duration.ofSeconds(60);
 
     private final DescentClient client;
@@ -48,7 +48,7 @@ public final class ExperimentWatcher {
             reportFinishedTrials(experiment);
 
             String counts = experiment.path("done").asText() + "/" + experiment.path("running").asText() + "/"
-                    + experiment.path("failed").asText() + "/" + experiment.path("imagesDone").asText();
+                    + experiment.path("failed").asText();
             if (!counts.equals(lastCounts) || System.nanoTime() - lastPrint > HEARTBEAT.toNanos()) {
                 out.println(ProgressLine.format(experiment));
                 lastCounts = counts;

@@ -40,8 +40,8 @@ public final class LeaderboardTable {
                     row.path("loss").asText(), row.path("n").asInt(),
                     meanStd(row.path("mean"), row.path("std")),
                     meanStd(row.path("knnMean"), row.path("knnStd")),
-                    number(row.path("randomEncoderMean"), "%.4f"),
-                    number(row.path("gainOverRandom"), "%+.4f")));
+                    number(row.path("baselineMean"), "%.4f"),
+                    number(row.path("gain"), "%+.4f")));
         }
     }
 

@@ -71,6 +71,9 @@ public final class LocalStack implements AutoCloseable {
                     + "; build them with './mvnw -DskipTests install' in " + layout.root());
         }
         checkPortsFree();
+        if (config.postgres()) {
+            PostgresDatabase.ensureExists();
+        }
 
         // Step 1: the broker, since Quarkus services start even when it is down and then hang on sends.
         broker = new BrokerProcess(new BrokerConfig(config.home().resolve("kafka"), config.kafkaPort(),

@@ -23,7 +23,7 @@ import dev.descent.model.trial.TrialConfig;
  * @param wallSeconds the attempt's wall time, from taking the trial to publishing the result
  * @param imagesPerSecond pretext training throughput
  * @param workerId the worker that ran the trial
- * @param backend the ND4J backend and its device, such as {@code CPU (nd4j-native, oneDNN)}
+ * @param backend the ND4J backend and its device, such as {@code CPU (nd4j-native, oneDNN helpers on)}
  * @param finishedAt when the result was published
  */
 public record TrialResult(

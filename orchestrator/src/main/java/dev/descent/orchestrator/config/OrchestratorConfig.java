@@ -22,7 +22,7 @@ public interface OrchestratorConfig {
     @WithDefault("45S")
     Duration publishTimeout();
 
-    /** The most experiments that {@code GET /api/experiments} returns. */
+    /** The maximum number of experiments that {@code GET /api/experiments} returns. */
     @WithDefault("200")
     int listLimit();
 }

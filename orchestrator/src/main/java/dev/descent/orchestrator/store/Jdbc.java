@@ -45,7 +45,7 @@ final class Jdbc {
         return row.wasNull() ? null : value;
     }
 
-    /** Cuts text to the column width so that a long error message cannot fail the update that stores it. */
+    /** Cuts text to {@code maxLength} characters so that a long error message fits its column. */
     static String truncate(String text, int maxLength) {
         if (text == null || text.length() <= maxLength) {
             return text;

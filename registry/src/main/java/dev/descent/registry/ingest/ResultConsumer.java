@@ -129,8 +129,8 @@ public class ResultConsumer {
     private static void warnOnIdMismatch(TrialResult result, ConsumerRecord<String, String> record) {
         String expected = TrialIds.of(result.config());
         if (!expected.equals(result.trialId())) {
-            // NOTE: such a result is still stored; rejecting it would drop data when producer and registry disagree
-            // only on the canonical form of the config, for example after a field is added to TrialConfig.
+            // NOTE: such a result is still stored. Rejecting it would drop data whenever the producer and the
+            // registry disagree only on the config's canonical form, for example after TrialConfig gains a field.
             LOG.warn("Trial id {} of experiment {} at {}-{} offset {} does not match its config's id {}",
                     result.trialId(), result.experimentId(), record.topic(), record.partition(), record.offset(),
                     expected);

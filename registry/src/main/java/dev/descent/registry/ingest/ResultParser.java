@@ -14,8 +14,8 @@ import dev.descent.model.message.TrialResult;
  * Parses and validates the JSON value of a record on the results topic.
  *
  * <p>Jackson would fill a missing number with 0, so the parser checks the JSON tree for required fields before it
- * binds the record. The length limits match the column sizes in {@code V1__trial_results.sql}, so a valid result
- * never fails the insert for its size.
+ * binds the record. The length limits equal the column sizes in {@code V1__trial_results.sql}, so that an oversized
+ * field is skipped here as invalid rather than failing the insert.
  */
 @ApplicationScoped
 public class ResultParser {
@@ -56,7 +56,7 @@ public class ResultParser {
         requireText(config, "pretext", "config.pretext", MAX_ID_LENGTH);
         requireText(config, "loss", "config.loss", MAX_ID_LENGTH);
         optionalText(config, "encoder", "config.encoder", MAX_ID_LENGTH);
-        requireIntegral(config, "seed", "config.seed");
+        requireLong(config, "seed", "config.seed");
 
         for (String name : ACCURACIES) {
             double accuracy = requireFinite(root, name);
@@ -71,18 +71,30 @@ public class ResultParser {
                 throw new InvalidResultException(name, "must not be negative, got " + value);
             }
         }
-        requireIntegral(root, "attempt", "attempt");
+        int attempt = requireInt(root, "attempt", "attempt");
+        if (attempt < 0) {
+            throw new InvalidResultException("attempt", "must not be negative, got " + attempt);
+        }
         optionalText(root, "workerId", "workerId", MAX_LABEL_LENGTH);
         optionalText(root, "backend", "backend", MAX_LABEL_LENGTH);
 
         TrialResult result = bind(root);
-        if (result.attempt() < 0) {
-            throw new InvalidResultException("attempt", "must not be negative, got " + result.attempt());
-        }
-        if (config.toString().length() > MAX_CONFIG_JSON_LENGTH) {
-            throw new InvalidResultException("config", "longer than " + MAX_CONFIG_JSON_LENGTH + " characters");
+        int configLength = configJson(result).length();
+        if (configLength > MAX_CONFIG_JSON_LENGTH) {
+            throw new InvalidResultException("config", configLength + " characters as JSON, more than the maximum "
+                    + MAX_CONFIG_JSON_LENGTH);
         }
         return result;
+    }
+
+    /** Returns the config as the store serialises it, so the length check matches the stored text. */
+    private static String configJson(TrialResult result) throws InvalidResultException {
+        try {
+            return Json.messages().writeValueAsString(result.config());
+        }
+        catch (JsonProcessingException e) {
+            throw new InvalidResultException("config", "cannot be serialised (" + e.getOriginalMessage() + ")");
+        }
     }
 
     private static JsonNode readTree(String text) throws InvalidResultException {
@@ -139,14 +151,27 @@ public class ResultParser {
         }
     }
 
-    private static void requireIntegral(JsonNode parent, String name, String path) throws InvalidResultException {
+    private static void requireLong(JsonNode parent, String name, String path) throws InvalidResultException {
+        JsonNode node = requirePresent(parent, name, path);
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new InvalidResultException(path, "expected a 64-bit integer, got " + abbreviate(node.toString()));
+        }
+    }
+
+    private static int requireInt(JsonNode parent, String name, String path) throws InvalidResultException {
+        JsonNode node = requirePresent(parent, name, path);
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new InvalidResultException(path, "expected a 32-bit integer, got " + abbreviate(node.toString()));
+        }
+        return node.asInt();
+    }
+
+    private static JsonNode requirePresent(JsonNode parent, String name, String path) throws InvalidResultException {
         JsonNode node = parent.get(name);
         if (node == null || node.isNull()) {
             throw new InvalidResultException(path, "missing");
         }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new InvalidResultException(path, "expected an integer, got " + abbreviate(node.toString()));
-        }
+        return node;
     }
 
     private static double requireFinite(JsonNode parent, String name) throws InvalidResultException {

@@ -1,6 +1,6 @@
 package dev.descent.registry.store;
 
-/** What {@link ResultStore#store} did with a delivered result. */
+/** The effect of {@link ResultStore#store} on the database for one delivered result. */
 public enum StoreOutcome {
 
     /** The trial had no result yet: the result and its experiment link were inserted. */

@@ -19,15 +19,23 @@ import org.nd4j.linalg.learning.config.Adam;
  * The convolutional encoder-decoder that every trial trains, named {@value #ID} in trial configs.
  *
  * <p>Encoder: 3x3 convolution (32 channels, ReLU), 2x2 max pooling, 3x3 convolution (64, ReLU), 2x2 max pooling,
- * then a 1x1 convolution down to {@link #codeChannels()} channels with no activation. The code, flattened to
+ * then a 1x1 convolution (ReLU) down to {@link #codeChannels()} channels. The code, flattened to
  * {@code 7 * 7 * codeChannels} values for 28x28 inputs, is the feature vector that the probes read. Decoder: 3x3
  * convolution (64, ReLU), 2x upsampling, 3x3 convolution (32, ReLU), 2x upsampling, 3x3 convolution to one channel
  * and a sigmoid, so outputs lie in [0, 1] like the pixels. Upsampling plus convolution is used in place of
  * transposed convolution because DL4J has a oneDNN helper for the former only.
  *
  * <p>The narrow code is deliberate. A frozen random encoder with a wide output is a strong baseline for a linear
- * probe (random convolutional features of 28x28 images are nearly as separable as the raw pixels); squeezing the
- * code to a few channels makes a random projection lose information that a trained autoencoder learns to keep.
+ * probe, because random convolutional features of 28x28 images are nearly as separable as the raw pixels. Squeezing
+ * the code to a few ReLU channels makes a random encoder lose information, because a random 1x1 projection with a
+ * ReLU zeroes about half of a small code, while a trained autoencoder learns to keep what reconstruction needs.
+ * Measured on Fashion-MNIST after 1 epoch on 5,000 images (batch 64, Adam at 1e-3), with the linear probe on 5,000
+ * train and 2,000 test images: a 4-channel code with no activation scored 0.849 trained against 0.850 untrained.
+ * This 4-channel ReLU code put the trained encoder ahead in 19 of 20 runs, by 0.75 to 4.35 points. The runs covered
+ * both pretext tasks, both losses and seeds 1 to 4 and 42, and the workers README has the table.
+ *
+ * <p>NOTE: with the l1 loss, training can collapse to an all-zero output (the per-pixel median of Fashion-MNIST),
+ * and then the trained encoder can score below the untrained one (denoising, l1, seed 3: 0.776 against 0.786).
  */
 public final class ConvAutoencoder {
 
@@ -89,8 +97,7 @@ public final class ConvAutoencoder {
                 .layer(pooling())
                 .layer(convolution(3, 64, Activation.RELU))
                 .layer(pooling())
-                .layer(new ConvolutionLayer.Builder(1, 1).nOut(codeChannels).activation(Activation.IDENTITY)
-                        .weightInit(WeightInit.XAVIER).build())
+                .layer(new ConvolutionLayer.Builder(1, 1).nOut(codeChannels).activation(Activation.RELU).build())
                 .layer(convolution(3, 64, Activation.RELU))
                 .layer(new Upsampling2D.Builder(2).build())
                 .layer(convolution(3, 32, Activation.RELU))

@@ -1,5 +1,6 @@
 package dev.descent.worker.pretext;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -27,7 +28,7 @@ public final class Inpainting implements Pretext {
             int base = image * height * width;
             for (int row = top; row < top + holeHeight; row++) {
                 int start = base + row * width + left;
-                java.util.Arrays.fill(input, start, start + holeWidth, 0f);
+                Arrays.fill(input, start, start + holeWidth, 0f);
             }
         }
         return new PretextBatch(input, clean);

@@ -2,6 +2,7 @@ package dev.descent.worker.probe;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * k-nearest-neighbour classification by cosine similarity with a similarity-weighted vote: each of the {@code k}
@@ -39,8 +40,8 @@ public final class KnnClassifier {
         int correct = 0;
         for (int start = 0; start < test.rows(); start += TEST_BLOCK) {
             int end = Math.min(test.rows(), start + TEST_BLOCK);
-            INDArray block = queries.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end),
-                    org.nd4j.linalg.indexing.NDArrayIndex.all());
+            INDArray block = queries.get(NDArrayIndex.interval(start, end),
+                    NDArrayIndex.all());
             float[] similarities = block.mmul(memory.transpose()).dup('c').data().asFloat();
             for (int i = 0; i < end - start; i++) {
                 int predicted = vote(similarities, i * train.rows(), train.rows(), train.labels());
@@ -74,7 +75,7 @@ public final class KnnClassifier {
         for (int i = 0; i < filled; i++) {
             votes[labels[nearest[i]]] += nearestSimilarity[i];
         }
-        // With k = 1, or when every similarity is negative, fall back to the nearest row's class.
+        // When no neighbour has a positive similarity the sums carry no information, so the nearest row's class wins.
         int best = LinearProbe.argmax(votes);
         return votes[best] > 0 ? best : labels[nearest[0]];
     }

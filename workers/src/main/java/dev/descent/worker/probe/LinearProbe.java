@@ -1,5 +1,6 @@
 package dev.descent.worker.probe;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -72,8 +73,8 @@ public final class LinearProbe {
             shuffle(order, random);
             for (int start = 0; start < order.length; start += BATCH_SIZE) {
                 int end = Math.min(order.length, start + BATCH_SIZE);
-                java.util.Arrays.fill(weightGradient, 0);
-                java.util.Arrays.fill(biasGradient, 0);
+                Arrays.fill(weightGradient, 0);
+                Arrays.fill(biasGradient, 0);
                 for (int i = start; i < end; i++) {
                     int row = order[i];
                     int offset = row * columns;

@@ -1,6 +1,8 @@
 package dev.descent.worker.trial;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
@@ -69,7 +71,7 @@ public final class TrialRunner {
      * @param cancelled checked between batches; when it returns true the trial stops
      * @return the measurements
      * @throws IllegalArgumentException if the config names an unknown dataset, encoder, pretext task or loss, or
-     *     asks for more images than the dataset has
+     *     requests more images than the dataset has
      * @throws dev.descent.worker.data.DatasetNotFoundException if a dataset file is missing
      * @throws TrialCancelledException if {@code cancelled} returned true
      */
@@ -160,7 +162,7 @@ public final class TrialRunner {
         int batchSize = Math.min(training.batchSize(), count);
         long total = (long) training.epochs() * count;
         long done = 0;
-        java.util.Random shuffleRandom = new java.util.Random(seed);
+        Random shuffleRandom = new Random(seed);
         SplittableRandom corruptionRandom = new SplittableRandom(seed ^ CORRUPTION_SEED_SALT);
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {
@@ -225,7 +227,7 @@ public final class TrialRunner {
         int columns = 0;
         for (int from = 0; from < count; from += FEATURE_BATCH) {
             int size = Math.min(FEATURE_BATCH, count - from);
-            float[] batchPixels = java.util.Arrays.copyOfRange(images.pixels(), from * pixels, (from + size) * pixels);
+            float[] batchPixels = Arrays.copyOfRange(images.pixels(), from * pixels, (from + size) * pixels);
             INDArray input = Nd4j.create(batchPixels, new long[] {size, 1, images.height(), images.width()}, 'c');
             float[] code = architecture.encode(network, input).dup('c').data().asFloat();
             if (values == null) {
@@ -246,7 +248,7 @@ public final class TrialRunner {
         return batch;
     }
 
-    private static void shuffle(int[] order, java.util.Random random) {
+    private static void shuffle(int[] order, Random random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];

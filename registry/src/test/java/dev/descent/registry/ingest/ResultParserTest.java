@@ -1,0 +1,132 @@
+package dev.descent.registry.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.descent.model.message.Json;
+import dev.descent.model.message.TrialResult;
+import dev.descent.model.spec.ProbeSpec;
+import dev.descent.model.spec.TrainingSpec;
+import dev.descent.model.trial.TrialConfig;
+
+class ResultParserTest {
+
+    private final ResultParser parser = new ResultParser();
+
+    @Test
+    void validResultParses() throws InvalidResultException {
+        TrialResult parsed = parser.parse(validJson().toString());
+
+        assertEquals("e-1", parsed.experimentId());
+        assertEquals("t-1", parsed.trialId());
+        assertEquals("inpainting", parsed.config().pretext());
+        assertEquals(0.8, parsed.linearProbeAccuracy());
+        assertEquals(Instant.parse("2026-12-04T10:15:30Z"), parsed.finishedAt());
+    }
+
+    @Test
+    void notJsonRejected() {
+        InvalidResultException e = assertThrows(InvalidResultException.class, () -> parser.parse("{oops"));
+        assertEquals("$", e.field());
+    }
+
+    @Test
+    void emptyValueRejected() {
+        assertEquals("$", assertThrows(InvalidResultException.class, () -> parser.parse(null)).field());
+        assertEquals("$", assertThrows(InvalidResultException.class, () -> parser.parse(" ")).field());
+        assertEquals("$", assertThrows(InvalidResultException.class, () -> parser.parse("42")).field());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "trialId                          | <remove>",
+            "trialId                          | ''",
+            "trialId                          | 17",
+            "experimentId                     | <remove>",
+            "config                           | <remove>",
+            "config                           | 'inpainting'",
+            "linearProbeAccuracy              | 1.01",
+            "linearProbeAccuracy              | -0.01",
+            "linearProbeAccuracy              | '0.5'",
+            "linearProbeAccuracy              | <remove>",
+            "knnAccuracy                      | 2",
+            "randomEncoderLinearProbeAccuracy | <remove>",
+            "randomEncoderKnnAccuracy         | -1",
+            "finalPretextLoss                 | <remove>",
+            "wallSeconds                      | -3",
+            "imagesPerSecond                  | <remove>",
+            "attempt                          | 1.5",
+            "attempt                          | -1",
+            "attempt                          | 9999999999",
+            "workerId                         | 5",
+    })
+    void invalidFieldRejected(String field, String replacement) {
+        ObjectNode json = validJson();
+        if (replacement.equals("<remove>")) {
+            json.remove(field);
+        }
+        else {
+            json.set(field, readJson(replacement));
+        }
+        InvalidResultException e = assertThrows(InvalidResultException.class, () -> parser.parse(json.toString()));
+        assertEquals(field, e.field(), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "dataset | <remove>",
+            "pretext | ''",
+            "loss    | <remove>",
+            "seed    | <remove>",
+            "seed    | 'one'",
+    })
+    void invalidConfigRejected(String field, String replacement) {
+        ObjectNode json = validJson();
+        ObjectNode config = (ObjectNode) json.get("config");
+        if (replacement.equals("<remove>")) {
+            config.remove(field);
+        }
+        else {
+            config.set(field, readJson(replacement));
+        }
+        InvalidResultException e = assertThrows(InvalidResultException.class, () -> parser.parse(json.toString()));
+        assertEquals("config." + field, e.field(), e.getMessage());
+    }
+
+    @Test
+    void overlongIdRejected() {
+        ObjectNode json = validJson();
+        json.put("trialId", "t-" + "0".repeat(ResultParser.MAX_ID_LENGTH));
+        assertEquals("trialId", assertThrows(InvalidResultException.class, () -> parser.parse(json.toString()))
+                .field());
+    }
+
+    private static ObjectNode validJson() {
+        TrialConfig config = new TrialConfig("fashion-mnist", "conv-ae", "inpainting", "l2", 1,
+                new TrainingSpec(1, 128, 1e-3, 1000), new ProbeSpec(1000, 200, 5, 10));
+        TrialResult result = new TrialResult("e-1", "t-1", 1, config, 0.8, 0.7, 0.75, 0.65, 0.01, 12.0, 300.0,
+                "worker-1", "CPU", Instant.parse("2026-12-04T10:15:30Z"));
+        return Json.messages().valueToTree(result);
+    }
+
+    /** Reads a test value as JSON, where {@code 'text'} stands for the JSON string "text". */
+    private static JsonNode readJson(String text) {
+        String json = text.startsWith("'") ? "\"" + text.substring(1, text.length() - 1) + "\"" : text;
+        try {
+            return Json.messages().readTree(json);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("bad test value " + text, e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.descent.worker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+import dev.descent.model.message.Topics;
+import dev.descent.model.message.TrialMessage;
+import dev.descent.model.spec.DatasetFormat;
+import dev.descent.worker.backend.Backend;
+import dev.descent.worker.kafka.TrialConsumerLoop;
+import dev.descent.worker.kafka.TrialExecutor;
+import dev.descent.worker.kafka.TrialPublisher;
+import dev.descent.worker.trial.TrialRunner;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a worker: joins the {@value Topics#WORKER_GROUP} consumer group and runs trials until SIGTERM or SIGINT.
+ *
+ * <p>Settings come from system properties or environment variables; see {@link WorkerConfig}.
+ */
+public final class WorkerMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
+    private static final long SHUTDOWN_WAIT_MILLIS = 15_000;
+
+    private WorkerMain() {
+    }
+
+    /**
+     * Runs the worker until the process receives SIGTERM or SIGINT.
+     *
+     * @param args ignored; configure with system properties or environment variables
+     */
+    public static void main(String[] args) throws InterruptedException {
+        WorkerConfig config = WorkerConfig.fromEnvironment();
+        LOG.info("Worker {} starting; Kafka bootstrap servers {}", config.workerId(), config.bootstrapServers());
+        Backend.initialise();
+
+        KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(config));
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(config));
+        TrialPublisher publisher = new TrialPublisher(producer, config.workerId());
+        TrialRunner runner = new TrialRunner();
+        TrialExecutor executor = (message, listener, cancelled) ->
+                runner.run(message.trialId(), message.config(), datasetFolder(message), listener, cancelled);
+        TrialConsumerLoop loop = new TrialConsumerLoop(consumer, publisher, executor);
+
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Worker {} stopping", config.workerId());
+            loop.shutdown();
+            try {
+                main.join(SHUTDOWN_WAIT_MILLIS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "descent-shutdown"));
+
+        try {
+            loop.run();
+        }
+        finally {
+            producer.close(Duration.ofSeconds(10));
+            LOG.info("Worker {} stopped", config.workerId());
+        }
+    }
+
+    private static Path datasetFolder(TrialMessage message) {
+        String path = message.datasetPath();
+        if (path == null || path.isBlank()) {
+            path = DatasetFormat.byId(message.config().dataset()).map(DatasetFormat::defaultPath)
+                    .orElse(DatasetFormat.FASHION_MNIST.defaultPath());
+        }
+        return Path.of(path);
+    }
+
+    static Properties consumerProperties(WorkerConfig config) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, Topics.WORKER_GROUP);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "descent-worker-" + config.workerId());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "500");
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000");
+        // Cooperative rebalancing moves only the partitions that change owner, so a worker joining the group does
+        // not cancel the trials that other workers are running.
+        properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return properties;
+    }
+
+    static Properties producerProperties(WorkerConfig config) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "descent-worker-producer-" + config.workerId());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return properties;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.descent.worker.trial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.descent.model.spec.ProbeSpec;
+import dev.descent.model.spec.TrainingSpec;
+import dev.descent.model.trial.TrialConfig;
+import dev.descent.worker.backend.Backend;
+import org.junit.jupiter.api.Test;
+
+class TrialRunnerTest {
+
+    private static final Path FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
+
+    private static TrialConfig config(String pretext, String loss, int epochs, int pretrainImages) {
+        return new TrialConfig("fashion-mnist", "conv-ae-v1", pretext, loss, 11,
+                new TrainingSpec(epochs, 64, 1e-3, pretrainImages), new ProbeSpec(1000, 500, 10, 10));
+    }
+
+    @Test
+    void shortTrainingLowersLossAndBeatsChance() {
+        List<Double> losses = new ArrayList<>();
+        AtomicInteger evaluating = new AtomicInteger();
+        TrialProgressListener listener = new TrialProgressListener() {
+            @Override
+            public void onProgress(long imagesDone, long imagesTotal, double loss, double imagesPerSecond) {
+                losses.add(loss);
+                assertEquals(2 * 1280, imagesTotal);
+            }
+
+            @Override
+            public void onEvaluating() {
+                evaluating.incrementAndGet();
+            }
+        };
+
+        TrialOutcome outcome = new TrialRunner().run("test", config("inpainting", "l2", 2, 1280), FOLDER, listener,
+                () -> false);
+
+        assertEquals(40, losses.size());
+        double first = losses.subList(0, 3).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double last = losses.subList(37, 40).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertTrue(last < 0.7 * first, "loss went from " + first + " to " + last);
+        assertEquals(1, evaluating.get());
+        assertTrue(outcome.linearProbeAccuracy() > 0.5, "linear probe " + outcome.linearProbeAccuracy());
+        assertTrue(outcome.knnAccuracy() > 0.5, "kNN " + outcome.knnAccuracy());
+        assertTrue(outcome.randomEncoderLinearProbeAccuracy() > 0.3, "random " + outcome);
+        assertTrue(outcome.finalPretextLoss() > 0, "final loss " + outcome.finalPretextLoss());
+        assertTrue(outcome.finalPretextLoss() < first, "final loss " + outcome.finalPretextLoss());
+        assertTrue(outcome.imagesPerSecond() > 0);
+        assertEquals("CPU (nd4j-native, oneDNN helpers on)", outcome.backend());
+    }
+
+    @Test
+    void trainedEncoderBeatsUntrainedAtQuickstartScale() {
+        // The quickstart budget; inpainting with l2 at seed 1 measured 0.834 trained against 0.809 untrained.
+        TrialConfig quickstart = new TrialConfig("fashion-mnist", "conv-ae-v1", "inpainting", "l2", 1,
+                new TrainingSpec(1, 64, 1e-3, 5000), new ProbeSpec(5000, 2000, 10, 20));
+
+        TrialOutcome outcome = new TrialRunner().run("quickstart", quickstart, FOLDER, TrialProgressListener.NONE,
+                () -> false);
+
+        assertTrue(outcome.linearProbeAccuracy() > outcome.randomEncoderLinearProbeAccuracy(), outcome.toString());
+        assertTrue(outcome.knnAccuracy() > outcome.randomEncoderKnnAccuracy(), outcome.toString());
+        assertTrue(outcome.linearProbeAccuracy() > 0.75, outcome.toString());
+    }
+
+    @Test
+    void oneDnnHelpersAreOn() {
+        Backend.initialise();
+
+        assertTrue(Backend.helpersEnabled());
+    }
+
+    @Test
+    void cancellationStopsTraining() {
+        AtomicInteger checks = new AtomicInteger();
+
+        assertThrows(TrialCancelledException.class, () -> new TrialRunner().run("test",
+                config("denoising", "l1", 1, 640), FOLDER, TrialProgressListener.NONE,
+                () -> checks.incrementAndGet() > 3));
+    }
+
+    @Test
+    void unknownPretextIsRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new TrialRunner()
+                .run("test", config("jigsaw", "l2", 1, 64), FOLDER, TrialProgressListener.NONE, () -> false));
+
+        assertTrue(error.getMessage().contains("jigsaw"), error.getMessage());
+    }
+}
