@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
     int portBase;
 
     @Option(names = "--timeout", defaultValue = "PT2H",
-            description = "Longest wait for the experiment, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+            description = "Maximum wait for the experiment, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Override

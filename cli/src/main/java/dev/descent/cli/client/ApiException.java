@@ -2,7 +2,7 @@ package dev.descent.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Thrown when a Descent service answers with an error status; carries its RFC 9457 problem details. */
+/** Thrown when a Descent service responds with an error status; carries its RFC 9457 problem details. */
 public class ApiException extends RuntimeException {
 
     private final int status;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.descent.cli.render.ProgressLine;
 
 /**
- * Polls an experiment until every trial is done or failed and the registry holds every result, printing progress.
+ * Polls an experiment until every trial is done or failed and the registry stores every result, printing progress.
  *
  * <p>A progress line is printed when the trial counts change and every 5 seconds otherwise, and one line per
  * finished trial, so a user never watches a silent terminal. Not thread-safe.
@@ -100,7 +100,7 @@ public final class ExperimentWatcher {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the registry holds " + stored + " of " + expected
+                throw new IllegalStateException("the registry has stored " + stored + " of " + expected
                         + " results for experiment " + experimentId + " after " + RESULT_GRACE.toSeconds()
                         + " s; check its log");
             }

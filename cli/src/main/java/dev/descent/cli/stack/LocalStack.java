@@ -22,7 +22,7 @@ import dev.descent.broker.TopicSetup;
 /**
  * The whole of Descent on one machine: a Kafka broker, the registry, the orchestrator and N workers, each its own JVM.
  *
- * <p>{@link #start()} brings them up in dependency order and returns once both REST services answer;
+ * <p>{@link #start()} brings them up in dependency order and returns once both REST services respond;
  * {@link #close()} stops them in reverse order. Not thread-safe.
  */
 public final class LocalStack implements AutoCloseable {
@@ -161,7 +161,7 @@ public final class LocalStack implements AutoCloseable {
             }
             sleep(300);
         }
-        throw new IllegalStateException(service.name() + " did not answer " + url + " within "
+        throw new IllegalStateException(service.name() + " did not respond at " + url + " within "
                 + SERVICE_START_TIMEOUT.toSeconds() + " s; the end of " + service.logFile() + ":\n"
                 + service.logTail(40));
     }
