@@ -1,0 +1,79 @@
+package dev.descent.bench;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import dev.descent.worker.model.ConvAutoencoder;
+import dev.descent.worker.model.ReconstructionLoss;
+
+/** Builds the DL4J networks of the {@link ReferenceModel}s; the upsampling autoencoder is the worker's own. */
+final class ReferenceNetworks {
+
+    private static final int SIDE = 28;
+
+    private ReferenceNetworks() {
+    }
+
+    static MultiLayerNetwork build(ReferenceModel model, double learningRate, long seed) {
+        return switch (model) {
+            case INPAINTING_UPSAMPLE -> new ConvAutoencoder().build(SIDE, SIDE, ReconstructionLoss.L2, learningRate,
+                    seed);
+            case INPAINTING_DECONV -> init(encoder(learningRate, seed)
+                    .layer(convolution(3, 64))
+                    .layer(new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(32).activation(Activation.RELU)
+                            .build())
+                    .layer(new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(1).activation(Activation.IDENTITY)
+                            .weightInit(WeightInit.XAVIER).build())
+                    .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.SIGMOID)
+                            .format(CNN2DFormat.NCHW).build())
+                    .setInputType(InputType.convolutional(SIDE, SIDE, 1, CNN2DFormat.NCHW))
+                    .build());
+            case ROTATION -> init(encoder(learningRate, seed)
+                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(4)
+                            .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                    .setInputType(InputType.convolutional(SIDE, SIDE, 1, CNN2DFormat.NCHW))
+                    .build());
+        };
+    }
+
+    private static NeuralNetConfiguration.ListBuilder encoder(double learningRate, long seed) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .list()
+                .layer(convolution(3, 32))
+                .layer(pooling())
+                .layer(convolution(3, 64))
+                .layer(pooling())
+                .layer(new ConvolutionLayer.Builder(1, 1).nOut(4).activation(Activation.RELU).build());
+    }
+
+    private static MultiLayerNetwork init(MultiLayerConfiguration configuration) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        network.init();
+        return network;
+    }
+
+    private static ConvolutionLayer convolution(int kernel, int channels) {
+        return new ConvolutionLayer.Builder(kernel, kernel).nOut(channels).activation(Activation.RELU).build();
+    }
+
+    private static SubsamplingLayer pooling() {
+        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+    }
+}
