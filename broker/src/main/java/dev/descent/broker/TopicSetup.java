@@ -31,7 +31,11 @@ public final class TopicSetup {
         return List.of(
                 new NewTopic(Topics.TRIALS, Topics.TRIAL_PARTITIONS, (short) 1),
                 new NewTopic(Topics.TRIAL_EVENTS, EVENT_PARTITIONS, (short) 1),
-                new NewTopic(Topics.RESULTS, EVENT_PARTITIONS, (short) 1));
+                new NewTopic(Topics.RESULTS, EVENT_PARTITIONS, (short) 1),
+                new NewTopic(Topics.DEAD_LETTER, 1, (short) 1),
+                // Compaction keeps the latest record per experiment id, so a worker reading from the start learns
+                // every cancellation however old.
+                new NewTopic(Topics.CONTROL, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
     }
 
     /** Creates each of {@link #descentTopics()} that does not exist yet; existing topics are left as they are. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,8 +84,9 @@ class EndToEndTest {
     void everyTrialFinishes() {
         JsonNode experiment = client.experiment(experimentId);
 
-        assertEquals(4, experiment.path("total").asInt());
-        assertEquals(4, experiment.path("done").asInt(), experiment.toPrettyString());
+        // 4 grid trials and, for the one seed, the raw-pixels, random-encoder and supervised baselines.
+        assertEquals(7, experiment.path("total").asInt());
+        assertEquals(7, experiment.path("done").asInt(), experiment.toPrettyString());
         assertEquals(0, experiment.path("failed").asInt(), experiment.toPrettyString());
     }
 
@@ -104,6 +106,25 @@ class EndToEndTest {
             assertEquals(Set.of("l2", "l1"), losses, "losses ranked for " + group.path("pretext"));
         }
         assertEquals(2, leaderboard.path("byPretext").size());
+    }
+
+    @Test
+    void baselinesAppearWithGains() {
+        JsonNode leaderboard = client.leaderboard(experimentId);
+
+        List<String> baselines = new ArrayList<>();
+        for (JsonNode row : leaderboard.path("baselines")) {
+            baselines.add(row.path("baseline").asText());
+            assertEquals(1, row.path("n").asInt(), row.toString());
+            assertTrue(row.path("mean").asDouble() > 0.5, "baseline above chance: " + row);
+        }
+        assertEquals(List.of("raw-pixels", "random-encoder", "supervised"), baselines);
+        JsonNode random = leaderboard.path("baselines").get(1);
+        for (JsonNode row : leaderboard.path("overall")) {
+            double expectedGain = row.path("mean").asDouble() - random.path("mean").asDouble();
+            assertEquals(expectedGain, row.path("gainOverRandom").asDouble(), 1e-9, row.toString());
+            assertTrue(row.path("beatsRandom").isNull(), "one seed per pretext cannot decide: " + row);
+        }
     }
 
     @Test

@@ -145,16 +145,17 @@ abstract class ExperimentApiContract {
 
     @Test
     void specDatasetPathIsSent() {
-        String yaml = GRID.replace("dataset: fashion-mnist", "dataset:\n  name: fashion-mnist\n  path: /data/fm");
+        String path = "/usr/share/datasets/fm-copy";
+        String yaml = GRID.replace("dataset: fashion-mnist", "dataset:\n  name: fashion-mnist\n  path: " + path);
         Response response = submit(yaml);
         String id = response.jsonPath().getString("id");
-        response.then().body("datasetPath", equalTo("/data/fm"));
+        response.then().body("datasetPath", equalTo(path));
 
         List<ConsumerRecord<String, String>> records = KafkaClients.readMatching(bootstrapServers, Topics.TRIALS,
                 record -> record.value().contains("\"" + id + "\""), 4, WAIT);
         assertEquals(4, records.size());
         for (ConsumerRecord<String, String> record : records) {
-            assertEquals("/data/fm", parse(record.value(), TrialMessage.class).datasetPath());
+            assertEquals(path, parse(record.value(), TrialMessage.class).datasetPath());
         }
     }
 

@@ -35,6 +35,7 @@ import dev.descent.model.message.Json;
 import dev.descent.model.message.TrialResult;
 import dev.descent.model.trial.TrialConfig;
 import dev.descent.registry.api.ExperimentResults;
+import dev.descent.registry.rank.BaselineRow;
 import dev.descent.registry.rank.Leaderboard;
 import dev.descent.registry.rank.LeaderboardRow;
 import dev.descent.registry.rank.PretextLeaderboard;
@@ -131,7 +132,7 @@ abstract class RegistryContractTest {
         String experiment = newExperimentId();
         TrialResult first = result(experiment, config(nonce, DATASET, "inpainting", "l2", 7), 0.81, 0.71, 0.78, 0.6);
         TrialResult retried = new TrialResult(experiment, first.trialId(), 2, first.config(), 0.55, 0.50, 0.78, 0.6,
-                0.02, 40.0, 400.0, "worker-other", "CPU (test)", first.finishedAt());
+                0.02, 40.0, 400.0, "worker-other", "CPU (test)", first.finishedAt(), List.of());
         TrialResult sentinel = result(experiment, config(nonce, DATASET, "inpainting", "l2", 8), 0.8, 0.7, 0.7, 0.6);
 
         publisher.send(first);
@@ -219,6 +220,38 @@ abstract class RegistryContractTest {
     }
 
     @Test
+    void baselinesShowInEveryView() {
+        String experiment = newExperimentId();
+        for (long seed = 1; seed <= 3; seed++) {
+            double offset = seed / 100.0;
+            publisher.send(result(experiment, config(nonce, DATASET, "inpainting", "l2", seed), 0.82 + offset, 0.7,
+                    0.7, 0.6));
+            publisher.send(result(experiment, config(nonce, DATASET, "baseline", "random-encoder", seed),
+                    0.80 + offset, 0.6, 0.80 + offset, 0.6));
+        }
+        publisher.send(result(experiment, config(nonce, DATASET, "baseline", "supervised", 1), 0.88, 0.85, 0.7, 0.6));
+        awaitResultCount(experiment, 7);
+
+        Leaderboard board = RegistryClient.leaderboard(Map.of("experiment", experiment));
+        assertEquals(3, board.resultCount());
+        assertEquals(List.of("random-encoder", "supervised"),
+                board.baselines().stream().map(BaselineRow::baseline).toList());
+        assertEquals(0.82, board.baselines().get(0).mean(), TOLERANCE);
+        assertEquals(1, board.baselines().get(1).n());
+        LeaderboardRow l2 = board.overall().get(0);
+        assertEquals(0.02, l2.gainOverRandom(), TOLERANCE);
+        assertEquals("paired", l2.gainMethod());
+        assertEquals(Boolean.TRUE, l2.beatsRandom(), "every seed gains 0.02");
+
+        Leaderboard byPretext = RegistryClient.leaderboard(Map.of("experiment", experiment, "pretext", "inpainting"));
+        assertEquals(2, byPretext.baselines().size(), "a pretext filter keeps the baselines");
+        assertEquals(0.02, byPretext.overall().get(0).gainOverRandom(), TOLERANCE);
+
+        Leaderboard otherDataset = RegistryClient.leaderboard(Map.of("experiment", experiment, "dataset", "mnist"));
+        assertTrue(otherDataset.baselines().isEmpty());
+    }
+
+    @Test
     void filtersSelectResults() {
         String experiment = newExperimentId();
         String other = newExperimentId();
@@ -296,6 +329,7 @@ abstract class RegistryContractTest {
         assertEquals(sent.workerId(), stored.workerId());
         assertEquals(sent.backend(), stored.backend());
         assertEquals(sent.finishedAt(), stored.finishedAt());
+        assertEquals(sent.lossCurve(), stored.lossCurve());
         assertNotNull(stored.storedAt());
         assertEquals(List.of(experiment), stored.experimentIds());
     }
@@ -307,7 +341,7 @@ abstract class RegistryContractTest {
         TrialResult sent = new TrialResult(base.experimentId(), base.trialId(), base.attempt(), base.config(),
                 base.linearProbeAccuracy(), base.knnAccuracy(), base.randomEncoderLinearProbeAccuracy(),
                 base.randomEncoderKnnAccuracy(), base.finalPretextLoss(), base.wallSeconds(), base.imagesPerSecond(),
-                null, null, null);
+                null, null, null, null);
         publisher.send(sent);
         awaitStored(sent.trialId());
 
@@ -315,6 +349,7 @@ abstract class RegistryContractTest {
         assertNull(stored.finishedAt());
         assertNull(stored.workerId());
         assertNull(stored.backend());
+        assertEquals(List.of(), stored.lossCurve());
     }
 
     private static void assertRow(LeaderboardRow row, int rank, String loss, List<TrialResult> group) {

@@ -1,5 +1,7 @@
 package dev.descent.worker;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -8,9 +10,13 @@ import dev.descent.model.message.Topics;
 import dev.descent.model.message.TrialMessage;
 import dev.descent.model.spec.DatasetFormat;
 import dev.descent.worker.backend.Backend;
+import dev.descent.worker.kafka.CancelledExperiments;
 import dev.descent.worker.kafka.TrialConsumerLoop;
 import dev.descent.worker.kafka.TrialExecutor;
 import dev.descent.worker.kafka.TrialPublisher;
+import dev.descent.worker.metrics.MetricsPort;
+import dev.descent.worker.metrics.MetricsServer;
+import dev.descent.worker.metrics.WorkerMetrics;
 import dev.descent.worker.trial.TrialRunner;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -43,15 +49,22 @@ public final class WorkerMain {
     public static void main(String[] args) throws InterruptedException {
         WorkerConfig config = WorkerConfig.fromEnvironment();
         LOG.info("Worker {} starting; Kafka bootstrap servers {}", config.workerId(), config.bootstrapServers());
-        Backend.initialise();
+        String backend = Backend.initialise();
+        WorkerMetrics metrics = new WorkerMetrics(config.workerId(), backend);
+        MetricsServer metricsServer = startMetricsServer(metrics);
 
         KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(config));
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(config));
         TrialPublisher publisher = new TrialPublisher(producer, config.workerId());
         TrialRunner runner = new TrialRunner();
-        TrialExecutor executor = (message, listener, cancelled) ->
-                runner.run(message.trialId(), message.config(), datasetFolder(message), listener, cancelled);
-        TrialConsumerLoop loop = new TrialConsumerLoop(consumer, publisher, executor);
+        TrialExecutor executor = metrics.instrument((message, listener, cancelled) ->
+                runner.run(message.trialId(), message.config(), datasetFolder(message), listener, cancelled));
+        CancelledExperiments cancellations = new CancelledExperiments(
+                new KafkaConsumer<>(controlConsumerProperties(config)));
+        Thread controlReader = new Thread(cancellations, "descent-control-reader");
+        controlReader.setDaemon(true);
+        controlReader.start();
+        TrialConsumerLoop loop = new TrialConsumerLoop(consumer, publisher, executor, cancellations);
 
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -69,8 +82,27 @@ public final class WorkerMain {
             loop.run();
         }
         finally {
+            cancellations.shutdown();
             producer.close(Duration.ofSeconds(10));
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
             LOG.info("Worker {} stopped", config.workerId());
+        }
+    }
+
+    /** Starts the /metrics endpoint when {@value MetricsPort#PROPERTY} is above 0, otherwise returns null. */
+    private static MetricsServer startMetricsServer(WorkerMetrics metrics) {
+        int port = MetricsPort.fromEnvironment();
+        if (port == 0) {
+            return null;
+        }
+        try {
+            return MetricsServer.start(port, metrics::scrape);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot serve /metrics on port " + port + " (" + MetricsPort.PROPERTY
+                    + "): " + e.getMessage() + "; choose a free port, or 0 to turn the endpoint off", e);
         }
     }
 
@@ -96,6 +128,18 @@ public final class WorkerMain {
         // Cooperative rebalancing moves only the partitions that change owner, so a worker joining the group does
         // not cancel the trials that other workers are running.
         properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return properties;
+    }
+
+    /** Settings of the control-topic reader: no group, since every worker reads every record. */
+    static Properties controlConsumerProperties(WorkerConfig config) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "descent-worker-control-" + config.workerId());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return properties;

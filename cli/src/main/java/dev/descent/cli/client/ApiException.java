@@ -22,6 +22,11 @@ public class ApiException extends RuntimeException {
         return problem;
     }
 
+    /** Returns the problem's {@code type} URI, or {@code null} when the body is not a problem document. */
+    public String problemType() {
+        return problem.hasNonNull("type") ? problem.get("type").asText() : null;
+    }
+
     /** Returns the problem's detail, or its title, or the raw body when it is not problem+json. */
     public String detail() {
         return describe(problem);
@@ -34,6 +39,6 @@ public class ApiException extends RuntimeException {
         if (problem.hasNonNull("title")) {
             return problem.get("title").asText();
         }
-        return problem.toString();
+        return problem.isTextual() ? problem.asText() : problem.toString();
     }
 }

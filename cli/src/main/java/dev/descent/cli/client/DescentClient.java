@@ -23,11 +23,30 @@ public final class DescentClient {
 
     private final String orchestratorUrl;
     private final String registryUrl;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public DescentClient(String orchestratorUrl, String registryUrl) {
+        this(orchestratorUrl, registryUrl, null);
+    }
+
+    /**
+     * Creates a client that sends {@code Authorization: Bearer <token>} with every request.
+     *
+     * @param token the orchestrator's API token; {@code null} or blank sends no header
+     */
+    public DescentClient(String orchestratorUrl, String registryUrl, String token) {
         this.orchestratorUrl = orchestratorUrl;
         this.registryUrl = registryUrl;
+        this.token = token == null || token.isBlank() ? null : token;
+    }
+
+    public String orchestratorUrl() {
+        return orchestratorUrl;
+    }
+
+    public String registryUrl() {
+        return registryUrl;
     }
 
     /**
@@ -37,8 +56,8 @@ public final class DescentClient {
      * @throws ApiException with the server's problem details when it rejects the file
      */
     public JsonNode submit(String source, String yaml) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(orchestratorUrl + "/api/experiments?source="
-                        + URLEncoder.encode(source, StandardCharsets.UTF_8)))
+        HttpRequest request = authorize(HttpRequest.newBuilder(URI.create(orchestratorUrl
+                        + "/api/experiments?source=" + URLEncoder.encode(source, StandardCharsets.UTF_8))))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString(yaml, StandardCharsets.UTF_8))
@@ -49,6 +68,36 @@ public final class DescentClient {
     /** Returns the experiment's progress as the orchestrator reports it. */
     public JsonNode experiment(String experimentId) {
         return get(orchestratorUrl + "/api/experiments/" + experimentId);
+    }
+
+    /** Returns the orchestrator's experiment summaries, newest first. */
+    public JsonNode experiments() {
+        return get(orchestratorUrl + "/api/experiments");
+    }
+
+    /**
+     * Cancels an experiment's unfinished trials.
+     *
+     * @throws ApiException with status 404 when the experiment is unknown or the orchestrator has no cancel endpoint
+     *         (see {@link ApiException#problemType()}), 405 when the orchestrator rejects the method
+     */
+    public JsonNode cancel(String experimentId) {
+        HttpRequest request = authorize(HttpRequest.newBuilder(URI.create(orchestratorUrl + "/api/experiments/"
+                        + encodePath(experimentId) + "/cancel")))
+                .timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        return send(request);
+    }
+
+    /** Returns the registry's built-in loss functions. */
+    public JsonNode losses() {
+        return get(registryUrl + "/api/losses");
+    }
+
+    /** Returns the registry's built-in pretext tasks. */
+    public JsonNode pretextTasks() {
+        return get(registryUrl + "/api/pretext-tasks");
     }
 
     /** Returns the results the registry has stored for an experiment. */
@@ -68,15 +117,38 @@ public final class DescentClient {
         return get(registryUrl + "/api/leaderboard" + query);
     }
 
+    /** Returns the leaderboard of the results that match every non-null filter, as the REST API filters them. */
+    public JsonNode leaderboard(String experimentId, String dataset, String pretext) {
+        StringBuilder query = new StringBuilder();
+        appendParameter(query, "experiment", experimentId);
+        appendParameter(query, "dataset", dataset);
+        appendParameter(query, "pretext", pretext);
+        return get(registryUrl + "/api/leaderboard" + query);
+    }
+
+    private static void appendParameter(StringBuilder query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.append(query.isEmpty() ? '?' : '&').append(name).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String encodePath(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private HttpRequest.Builder authorize(HttpRequest.Builder builder) {
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
     private JsonNode get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
+        return send(authorize(HttpRequest.newBuilder(URI.create(url))).timeout(TIMEOUT).GET().build());
     }
 
     private JsonNode send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? Json.messages().nullNode()
-                    : Json.messages().readTree(response.body());
+            JsonNode body = parseBody(response.body());
             if (response.statusCode() >= 400) {
                 throw new ApiException(request.method() + " " + request.uri(), response.statusCode(), body);
             }
@@ -89,6 +161,19 @@ public final class DescentClient {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
+        }
+    }
+
+    /** Returns the body as JSON, or as a JSON string when it is not JSON, such as an HTML error page. */
+    private static JsonNode parseBody(String body) {
+        if (body.isBlank()) {
+            return Json.messages().nullNode();
+        }
+        try {
+            return Json.messages().readTree(body);
+        }
+        catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Json.messages().getNodeFactory().textNode(body);
         }
     }
 }

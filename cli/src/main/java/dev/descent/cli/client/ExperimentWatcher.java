@@ -57,7 +57,9 @@ public final class ExperimentWatcher {
 
             int total = experiment.path("total").asInt();
             int finished = experiment.path("done").asInt() + experiment.path("failed").asInt();
-            if (total > 0 && finished >= total) {
+            // A cancelled experiment, or one whose trials never all reached Kafka, stops short of its total.
+            String state = experiment.path("state").asText();
+            if (total > 0 && finished >= total || "CANCELLED".equals(state) || "PUBLISH_FAILED".equals(state)) {
                 awaitResults(experimentId, experiment.path("done").asInt());
                 return experiment;
             }

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Formats the registry's leaderboard JSON as a fixed-width text table, one block per pretext task and overall. */
 public final class LeaderboardTable {
 
-    private static final String HEADER_FORMAT = "%-12s %4s  %-10s %3s  %-17s %-17s %-9s %s%n";
-    private static final String ROW_FORMAT = "%-12s %4d  %-10s %3d  %-17s %-17s %-9s %s%n";
+    private static final String HEADER_FORMAT = "%-12s %4s  %-16s %3s  %-17s %-17s %-9s %s%n";
+    private static final String ROW_FORMAT = "%-12s %4d  %-16s %3d  %-17s %-17s %-9s %s%n";
 
     private LeaderboardTable() {
     }
@@ -22,8 +22,10 @@ public final class LeaderboardTable {
                 "linear probe", "kNN", "untrained", "gain over untrained"));
         for (JsonNode group : leaderboard.path("byPretext")) {
             appendRows(table, group.path("pretext").asText(), group.path("rows"));
+            appendBaselines(table, group.path("pretext").asText(), group.path("baselines"));
         }
         appendRows(table, "overall", leaderboard.path("overall"));
+        appendBaselines(table, "overall", leaderboard.path("baselines"));
         return table.toString();
     }
 
@@ -42,6 +44,18 @@ public final class LeaderboardTable {
                     meanStd(row.path("knnMean"), row.path("knnStd")),
                     number(row.path("baselineMean"), "%.4f"),
                     number(row.path("gain"), "%+.4f")));
+        }
+    }
+
+    /** Appends reference rows (rank {@code -}) when the registry reports baselines; older registries report none. */
+    private static void appendBaselines(StringBuilder table, String pretext, JsonNode baselines) {
+        for (JsonNode row : baselines) {
+            String name = row.hasNonNull("baseline") ? row.path("baseline").asText()
+                    : row.hasNonNull("name") ? row.path("name").asText() : row.path("loss").asText();
+            table.append(String.format(Locale.ROOT, HEADER_FORMAT, pretext, "-", "(" + name + ")",
+                    row.path("n").isNumber() ? row.path("n").asText() : "-",
+                    meanStd(row.path("mean"), row.path("std")),
+                    meanStd(row.path("knnMean"), row.path("knnStd")), "-", "-"));
         }
     }
 

@@ -10,16 +10,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class ProgressLine {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final int BAR_WIDTH = 20;
 
     private ProgressLine() {
     }
 
     /**
-     * Returns e.g. {@code 12:01:05 trials 3/8 done, 1 running, 0 failed | images 41% | 460 images/s | ETA 2m 10s}.
+     * Returns e.g. {@code 12:01:05 [#########.......] trials 3/8 done, 1 running, 0 failed | images 41% |
+     * 460 images/s | ETA 2m 10s}.
      */
     public static String format(JsonNode experiment) {
         int total = experiment.path("total").asInt();
         StringBuilder line = new StringBuilder(LocalTime.now().format(CLOCK));
+        line.append(' ').append(ProgressBar.render(experiment.path("done").asInt(), experiment.path("failed").asInt(),
+                total, BAR_WIDTH));
         line.append(" trials ").append(experiment.path("done").asInt()).append('/').append(total).append(" done, ")
                 .append(experiment.path("running").asInt()).append(" running, ")
                 .append(experiment.path("failed").asInt()).append(" failed");

@@ -105,6 +105,36 @@ public final class LocalStack implements AutoCloseable {
         return worker;
     }
 
+    /**
+     * Stops the registry (SIGKILL when {@code crash} is true, else SIGTERM), starts a new registry JVM on the same
+     * port and database, and returns once it serves again.
+     */
+    public ServiceProcess restartRegistry(boolean crash) {
+        if (crash) {
+            registry.kill();
+        }
+        else {
+            registry.stop();
+        }
+        registry = startService("registry", layout.registryJar(), config.registryPort());
+        awaitHttp(registry, config.registryUrl() + "/api/leaderboard");
+        return registry;
+    }
+
+    /**
+     * Stops the broker (SIGKILL when {@code crash} is true, else a controlled shutdown) and starts it again on the
+     * same ports and data folder; returns once it serves. Clients reconnect on their own.
+     */
+    public void restartBroker(boolean crash) {
+        if (crash) {
+            broker.kill();
+        }
+        else {
+            broker.stop();
+        }
+        broker.start(Duration.ofSeconds(90));
+    }
+
     /** Stops the workers, the orchestrator, the registry and the broker, in that order. */
     @Override
     public void close() {
@@ -127,7 +157,9 @@ public final class LocalStack implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dkafka.bootstrap.servers=" + config.bootstrapServers(),
-                "-Ddescent.home=" + config.home().toAbsolutePath()));
+                "-Ddescent.home=" + config.home().toAbsolutePath(),
+                // Read by the registry, whose web page shows the orchestrator's progress through a proxy.
+                "-Ddescent.registry.orchestrator-url=" + config.orchestratorUrl()));
         if (config.postgres()) {
             options.add("-Dquarkus.profile=prod,postgres");
         }

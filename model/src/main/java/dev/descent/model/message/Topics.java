@@ -12,6 +12,21 @@ public final class Topics {
     /** Finished trial results from the workers to the registry and the orchestrator, keyed by trial id. */
     public static final String RESULTS = "descent.results";
 
+    /**
+     * Records that a consumer could not parse or validate, copied unchanged with the reason and their origin in the
+     * headers named in {@link DeadLetterHeaders}.
+     */
+    public static final String DEAD_LETTER = "descent.dead-letter";
+
+    /**
+     * Compacted control topic, keyed by experiment id: a record with value {@code cancelled} tells every worker to
+     * skip the experiment's queued trials and stop its running ones. Workers read it from the start.
+     */
+    public static final String CONTROL = "descent.control";
+
+    /** The value of a {@link #CONTROL} record that cancels the experiment named in its key. */
+    public static final String CONTROL_CANCELLED = "cancelled";
+
     /** Partitions of the trials topic: the most workers that can train at once in one consumer group. */
     public static final int TRIAL_PARTITIONS = 24;
 

@@ -41,6 +41,10 @@ public record TrialEvent(
         /** The result was published on {@link Topics#RESULTS}. */
         DONE,
         /** The attempt failed; {@code error} says why. */
-        FAILED
+        FAILED,
+        /** The worker is still running the attempt; sent every few seconds in every phase, training and probing. */
+        HEARTBEAT,
+        /** The worker skipped or stopped the attempt because its experiment was cancelled. */
+        CANCELLED
     }
 }

@@ -1,6 +1,7 @@
 package dev.descent.model.message;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.descent.model.trial.TrialConfig;
 
@@ -25,6 +26,8 @@ import dev.descent.model.trial.TrialConfig;
  * @param workerId the worker that ran the trial
  * @param backend the ND4J backend and its device, such as {@code CPU (nd4j-native, oneDNN helpers on)}
  * @param finishedAt when the result was published
+ * @param lossCurve the pretext loss during training, in training order; {@code null} or empty when the worker did not
+ *        record it
  */
 public record TrialResult(
         String experimentId,
@@ -40,5 +43,6 @@ public record TrialResult(
         double imagesPerSecond,
         String workerId,
         String backend,
-        Instant finishedAt) {
+        Instant finishedAt,
+        List<LossPoint> lossCurve) {
 }

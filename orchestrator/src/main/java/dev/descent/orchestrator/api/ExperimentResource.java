@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.descent.orchestrator.cancel.ExperimentCanceller;
 import dev.descent.orchestrator.config.OrchestratorConfig;
 import dev.descent.orchestrator.submit.ExperimentSubmitter;
 import io.smallrye.common.annotation.Blocking;
@@ -39,6 +40,9 @@ public class ExperimentResource {
     @Inject
     ExperimentQueries queries;
 
+    @Inject
+    ExperimentCanceller canceller;
+
     /**
      * Validates an experiment file, stores the experiment and publishes its trials.
      *
@@ -65,6 +69,26 @@ public class ExperimentResource {
                 "Experiment not found", "No experiment has the id '" + experimentId
                         + "'; GET /api/experiments lists the known experiments.")
                 .with("experimentId", experimentId));
+    }
+
+    /**
+     * Cancels an experiment: workers skip its queued trials and stop a running one at its next step.
+     *
+     * @return 200 with the experiment view; 404 for an unknown id, 409 when every trial already finished, 503 when
+     *         the broker is unreachable (nothing is cancelled then)
+     */
+    @POST
+    @Path("{id}/cancel")
+    public ExperimentView cancel(@PathParam("id") String experimentId) {
+        ExperimentView view = get(experimentId);
+        if (view.state() == ExperimentState.DONE || view.state() == ExperimentState.FAILED) {
+            throw new ProblemException(409, "experiment-finished", "Experiment already finished",
+                    "Experiment '" + experimentId + "' is " + view.state() + ", so there is nothing to cancel.")
+                    .with("experimentId", experimentId)
+                    .with("state", view.state());
+        }
+        canceller.cancel(experimentId);
+        return get(experimentId);
     }
 
     /** Returns experiment summaries, newest first. */

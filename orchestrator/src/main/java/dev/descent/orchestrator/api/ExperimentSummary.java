@@ -5,6 +5,8 @@ import java.time.Instant;
 /**
  * An experiment's progress without its trials, as {@code GET /api/experiments} lists it.
  *
+ * @param queued trials waiting for a worker, including RETRYING ones waiting for their backoff
+ * @param cancelled trials stopped or skipped because the experiment was cancelled
  * @param percentDone {@code 100 * imagesDone / imagesTotal}, rounded to one decimal
  * @param imagesDone pretext images processed over all trials, counting a DONE trial as all its images
  * @param imagesTotal pretext images all trials process in all
@@ -22,6 +24,7 @@ public record ExperimentSummary(
         int running,
         int done,
         int failed,
+        int cancelled,
         double percentDone,
         long imagesDone,
         long imagesTotal,

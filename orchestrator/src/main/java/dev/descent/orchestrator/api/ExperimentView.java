@@ -21,6 +21,7 @@ public record ExperimentView(
         int running,
         int done,
         int failed,
+        int cancelled,
         double percentDone,
         long imagesDone,
         long imagesTotal,
@@ -34,7 +35,7 @@ public record ExperimentView(
     static ExperimentView of(ExperimentSummary summary, String source, String dataset, String datasetPath,
                              List<TrialView> trials) {
         return new ExperimentView(summary.id(), summary.name(), summary.createdAt(), summary.state(),
-                summary.total(), summary.queued(), summary.running(), summary.done(), summary.failed(),
+                summary.total(), summary.queued(), summary.running(), summary.done(), summary.failed(), summary.cancelled(),
                 summary.percentDone(), summary.imagesDone(), summary.imagesTotal(), summary.etaSeconds(),
                 summary.publishError(), source, dataset, datasetPath, List.copyOf(trials));
     }

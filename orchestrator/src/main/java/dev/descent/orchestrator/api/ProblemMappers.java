@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.descent.model.spec.SpecException;
 import dev.descent.model.spec.SpecProblem;
+import dev.descent.orchestrator.kafka.KafkaSendException;
 import dev.descent.orchestrator.submit.PublishException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
@@ -67,6 +68,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response mapSendFailure(KafkaSendException failure) {
+        return respond(new ProblemException(503, "broker-unavailable", "Broker unavailable",
+                "The orchestrator could not reach the Kafka broker (" + failure.getMessage() + "), so nothing was "
+                        + "changed. Check that the broker in kafka.bootstrap.servers is running, then retry."));
+    }
+
+    @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException error) {
         int status = error.getResponse().getStatus();
         if (error instanceof NotSupportedException) {
@@ -80,8 +88,8 @@ public class ProblemMappers {
         }
         if (error instanceof NotAllowedException) {
             return respond(new ProblemException(status, "method-not-allowed", "Method not allowed",
-                    "This path does not accept the request's method. Use GET or POST on /api/experiments, and GET "
-                            + "on /api/experiments/{id}."));
+                    "This path does not accept the request's method. Use GET or POST on /api/experiments, GET "
+                            + "on /api/experiments/{id}, and POST on /api/experiments/{id}/cancel."));
         }
         String reason = error.getResponse().getStatusInfo().getReasonPhrase();
         return respond(new ProblemException(status, "http-" + status, reason, error.getMessage()));

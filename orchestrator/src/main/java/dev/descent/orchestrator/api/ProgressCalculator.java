@@ -25,6 +25,7 @@ public final class ProgressCalculator {
         int running = 0;
         int done = 0;
         int failed = 0;
+        int cancelled = 0;
         long imagesDone = 0;
         long imagesTotal = 0;
         long imagesRemaining = 0;
@@ -32,13 +33,14 @@ public final class ProgressCalculator {
         for (TrialRecord trial : trials) {
             long trialDone = Math.min(trial.imagesDone(), trial.imagesTotal());
             switch (trial.state()) {
-                case QUEUED -> queued++;
+                case QUEUED, RETRYING -> queued++;
                 case RUNNING -> running++;
                 case DONE -> {
                     done++;
                     trialDone = trial.imagesTotal();
                 }
                 case FAILED -> failed++;
+                case CANCELLED -> cancelled++;
                 default -> throw new IllegalStateException("unknown trial state " + trial.state());
             }
             imagesDone += trialDone;
@@ -51,19 +53,22 @@ public final class ProgressCalculator {
             }
         }
 
-        ExperimentState state = state(experiment, queued + running, failed);
+        ExperimentState state = state(experiment, queued + running, failed, cancelled);
         double percentDone = imagesTotal == 0 ? 0 : Math.round(1000.0 * imagesDone / imagesTotal) / 10.0;
         Long eta = eta(queued + running, imagesDone, imagesRemaining, firstStarted, now);
         return new ExperimentSummary(experiment.id(), experiment.name(), experiment.createdAt(), state, trials.size(),
-                queued, running, done, failed, percentDone, imagesDone, imagesTotal, eta, experiment.publishError());
+                queued, running, done, failed, cancelled, percentDone, imagesDone, imagesTotal, eta, experiment.publishError());
     }
 
-    private static ExperimentState state(ExperimentRecord experiment, int active, int failed) {
+    private static ExperimentState state(ExperimentRecord experiment, int active, int failed, int cancelled) {
         if (experiment.publishState() == PublishState.PUBLISH_FAILED) {
             return ExperimentState.PUBLISH_FAILED;
         }
         if (active > 0) {
             return ExperimentState.RUNNING;
+        }
+        if (cancelled > 0) {
+            return ExperimentState.CANCELLED;
         }
         return failed > 0 ? ExperimentState.FAILED : ExperimentState.DONE;
     }

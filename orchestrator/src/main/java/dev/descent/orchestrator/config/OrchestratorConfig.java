@@ -1,6 +1,7 @@
 package dev.descent.orchestrator.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -25,4 +26,40 @@ public interface OrchestratorConfig {
     /** The maximum number of experiments that {@code GET /api/experiments} returns. */
     @WithDefault("200")
     int listLimit();
+
+    /** The most attempts a trial gets, counting the first; after the last one fails the trial is FAILED. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /**
+     * How long a RUNNING trial may go without any event from its worker before the reaper re-queues it. Workers send
+     * a HEARTBEAT every 3 s, so the default of 30 s tolerates several lost ones.
+     */
+    @WithDefault("30S")
+    Duration heartbeatTimeout();
+
+    /** The wait before retrying a failed attempt; it doubles with each further attempt up to retry-backoff-max. */
+    @WithDefault("5S")
+    Duration retryBackoff();
+
+    /** The longest wait before retrying a failed attempt. */
+    @WithDefault("2M")
+    Duration retryBackoffMax();
+
+    /** How often the reaper looks for silent RUNNING trials and due retries. */
+    @WithDefault("5S")
+    Duration reaperInterval();
+
+    /**
+     * The folders that experiment dataset paths must lie in, after normalisation and after resolving symbolic links.
+     */
+    @WithDefault("/usr/share/datasets")
+    List<String> dataRoots();
+
+    /**
+     * Whether every experiment also gets the baseline trials (raw pixels, random encoder, supervised encoder) for
+     * each of its seeds, which the registry shows next to the loss rankings.
+     */
+    @WithDefault("true")
+    boolean baselines();
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.descent.model.message.Json;
 import dev.descent.model.message.TrialEvent;
+import dev.descent.orchestrator.kafka.DeadLetterPublisher;
+import dev.descent.orchestrator.retry.RetryPolicy;
 import dev.descent.orchestrator.store.StoreException;
 import dev.descent.orchestrator.store.TrialRecord;
 import dev.descent.orchestrator.store.TrialStore;
@@ -21,8 +23,9 @@ import org.jboss.logging.Logger;
  * Consumes the workers' trial events and stores each trial's state.
  *
  * <p>Records are processed one at a time, in order within a partition, and the offset is committed after the method
- * returns. A malformed record or a failed database update is logged and skipped so that one bad record cannot stop
- * the consumer.
+ * returns. A malformed record is copied to {@code descent.dead-letter} with the reason and skipped, and a failed
+ * database update is logged and skipped, so that one bad record cannot stop the consumer. A FAILED attempt becomes
+ * RETRYING while {@link RetryPolicy} allows more attempts.
  */
 @ApplicationScoped
 public class TrialEventConsumer {
@@ -32,15 +35,26 @@ public class TrialEventConsumer {
     @Inject
     TrialStore trials;
 
+    @Inject
+    RetryPolicy retryPolicy;
+
+    @Inject
+    DeadLetterPublisher deadLetters;
+
     /** Applies one event record; {@code descent.trial-events} values are {@code TrialEvent} JSON. */
     @Incoming("trial-events-in")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        Optional<TrialEvent> parsed = parse(record);
-        if (parsed.isEmpty()) {
+        TrialEvent event;
+        try {
+            event = parse(record);
+        }
+        catch (InvalidEventException e) {
+            LOG.warnf("Skipping trial event at partition %d offset %d (key %s): %s; copying it to the dead-letter "
+                    + "topic", record.partition(), record.offset(), record.key(), e.getMessage());
+            deadLetters.publish(record, e.getMessage());
             return;
         }
-        TrialEvent event = parsed.get();
         try {
             apply(event);
         }
@@ -65,34 +79,44 @@ public class TrialEventConsumer {
                     current.get().attempt());
             return;
         }
-        trials.updateState(next.get());
-        if (next.get().state() != current.get().state()) {
-            LOG.infof("Experiment %s trial %s is %s (attempt %d, worker %s)%s", event.experimentId(),
-                    event.trialId(), next.get().state(), event.attempt(), event.workerId(),
-                    next.get().error() == null ? "" : ": " + next.get().error());
+        TrialRecord stored = retryPolicy.afterFailure(next.get());
+        if (!trials.updateState(stored)) {
+            LOG.debugf("Experiment %s trial %s changed before the %s event of attempt %d was stored; ignoring it",
+                    event.experimentId(), event.trialId(), event.type(), event.attempt());
+            return;
+        }
+        if (stored.state() != current.get().state()) {
+            LOG.infof("Experiment %s trial %s is %s (attempt %d of at most %d, worker %s)%s", event.experimentId(),
+                    event.trialId(), stored.state(), stored.attempt(), retryPolicy.maxAttempts(), event.workerId(),
+                    stored.error() == null ? "" : ": " + stored.error());
         }
     }
 
-    private static Optional<TrialEvent> parse(ConsumerRecord<String, String> record) {
+    private static TrialEvent parse(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            LOG.warnf("Skipping empty trial event at partition %d offset %d (key %s)", record.partition(),
-                    record.offset(), record.key());
-            return Optional.empty();
+            throw new InvalidEventException("the value is empty");
         }
         TrialEvent event;
         try {
             event = Json.messages().readValue(record.value(), TrialEvent.class);
         }
         catch (JsonProcessingException e) {
-            LOG.warnf("Skipping malformed trial event at partition %d offset %d (key %s): %s", record.partition(),
-                    record.offset(), record.key(), e.getOriginalMessage());
-            return Optional.empty();
+            throw new InvalidEventException("invalid JSON: " + e.getOriginalMessage());
         }
         if (event == null || event.experimentId() == null || event.trialId() == null || event.type() == null) {
-            LOG.warnf("Skipping trial event without experimentId, trialId or type at partition %d offset %d (key %s)",
-                    record.partition(), record.offset(), record.key());
-            return Optional.empty();
+            throw new InvalidEventException("experimentId, trialId or type is missing");
         }
-        return Optional.of(event);
+        if (event.attempt() < 1) {
+            throw new InvalidEventException("attempt is " + event.attempt() + "; it must be 1 or more");
+        }
+        return event;
+    }
+
+    /** A record that is not a usable trial event; the message is the reason. */
+    private static final class InvalidEventException extends RuntimeException {
+
+        InvalidEventException(String reason) {
+            super(reason);
+        }
     }
 }

@@ -13,12 +13,18 @@ import dev.descent.orchestrator.store.TrialState;
  * <p>Rules, in order:
  * <ul>
  *   <li>A DONE trial never changes, so late and duplicate events are harmless.</li>
- *   <li>An event from an older attempt than the stored one is stale and ignored.</li>
- *   <li>A FAILED trial moves back to RUNNING only on STARTED or on an event of a newer attempt (a redelivery), so a
- *       late PROGRESS of the failed attempt does not hide the failure.</li>
- *   <li>STARTED, PROGRESS and EVALUATING mean RUNNING; DONE counts all the trial's images as done; FAILED stores
- *       the error text.</li>
+ *   <li>DONE from any attempt finishes the trial, even from an attempt the reaper superseded or after a cancellation,
+ *       because its result is published and the registry stores one result per trial id.</li>
+ *   <li>A CANCELLED trial changes only on DONE.</li>
+ *   <li>Any other event from an older attempt than the stored one is stale and ignored.</li>
+ *   <li>A FAILED or RETRYING trial moves back to RUNNING only on STARTED or on an event of a newer attempt (a
+ *       redelivery), so a late PROGRESS or HEARTBEAT of the failed attempt does not hide the failure.</li>
+ *   <li>STARTED, PROGRESS, HEARTBEAT and EVALUATING mean RUNNING; a HEARTBEAT keeps the stored progress and only
+ *       refreshes the update time that the reaper watches. DONE counts all the trial's images as done; FAILED stores
+ *       the error text; CANCELLED means the worker skipped or stopped the attempt.</li>
  * </ul>
+ *
+ * <p>Whether a FAILED attempt is retried is decided afterwards by {@link RetryPolicy}.
  */
 public final class TrialTransitions {
 
@@ -32,12 +38,20 @@ public final class TrialTransitions {
      *        not skew the ETA
      */
     public static Optional<TrialRecord> apply(TrialRecord current, TrialEvent event, Instant receivedAt) {
-        if (current.state() == TrialState.DONE || event.attempt() < current.attempt()) {
+        if (current.state() == TrialState.DONE) {
+            return Optional.empty();
+        }
+        if (event.type() == TrialEvent.Type.DONE && event.attempt() < current.attempt()) {
+            return Optional.of(done(current, current.attempt(), event, receivedAt));
+        }
+        if (event.attempt() < current.attempt()
+                || current.state() == TrialState.CANCELLED && event.type() != TrialEvent.Type.DONE) {
             return Optional.empty();
         }
         boolean newerAttempt = event.attempt() > current.attempt();
-        if (current.state() == TrialState.FAILED && !newerAttempt
-                && (event.type() == TrialEvent.Type.PROGRESS || event.type() == TrialEvent.Type.EVALUATING)) {
+        boolean failed = current.state() == TrialState.FAILED || current.state() == TrialState.RETRYING;
+        if (failed && !newerAttempt && (event.type() == TrialEvent.Type.PROGRESS
+                || event.type() == TrialEvent.Type.EVALUATING || event.type() == TrialEvent.Type.HEARTBEAT)) {
             return Optional.empty();
         }
 
@@ -60,6 +74,14 @@ public final class TrialTransitions {
                 state = TrialState.RUNNING;
                 imagesDone = Math.max(0, event.imagesDone());
             }
+            case HEARTBEAT -> {
+                state = TrialState.RUNNING;
+                imagesDone = newerAttempt || failed ? 0 : current.imagesDone();
+            }
+            case CANCELLED -> {
+                state = TrialState.CANCELLED;
+                imagesDone = current.imagesDone();
+            }
             case DONE -> {
                 state = TrialState.DONE;
                 imagesDone = imagesTotal;
@@ -77,6 +99,17 @@ public final class TrialTransitions {
         return Optional.of(new TrialRecord(current.experimentId(), current.trialId(), current.gridIndex(),
                 current.pretext(), current.loss(), current.seed(), current.configJson(), state, event.attempt(),
                 workerId, imagesDone, imagesTotal, loss, rate, error, startedAt, receivedAt));
+    }
+
+    /** Returns the trial finished by a DONE event of an attempt older than the stored one. */
+    private static TrialRecord done(TrialRecord current, int attempt, TrialEvent event, Instant receivedAt) {
+        Instant startedAt = current.startedAt() == null ? receivedAt : current.startedAt();
+        long imagesTotal = event.imagesTotal() > 0 ? event.imagesTotal() : current.imagesTotal();
+        String workerId = event.workerId() != null ? event.workerId() : current.workerId();
+        return new TrialRecord(current.experimentId(), current.trialId(), current.gridIndex(), current.pretext(),
+                current.loss(), current.seed(), current.configJson(), TrialState.DONE, attempt, workerId, imagesTotal,
+                imagesTotal, finite(event.loss()).orElse(current.pretextLoss()),
+                finite(event.imagesPerSecond()).orElse(current.imagesPerSecond()), null, startedAt, receivedAt);
     }
 
     private static Optional<Double> finite(double value) {

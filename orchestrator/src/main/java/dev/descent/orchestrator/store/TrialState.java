@@ -12,11 +12,23 @@ public enum TrialState {
     /** A worker published the result. Terminal: later events do not change it. */
     DONE,
 
-    /** A worker reported that its attempt failed. A later STARTED or a higher attempt moves it back to RUNNING. */
-    FAILED;
+    /**
+     * The last attempt failed or its worker stopped sending events, and every allowed attempt was used; {@code error}
+     * has the last error text. A later STARTED or a higher attempt moves it back to RUNNING.
+     */
+    FAILED,
+
+    /**
+     * An attempt failed and attempts remain: the reaper publishes the next attempt after an exponential backoff.
+     * {@code error} has the failed attempt's error text.
+     */
+    RETRYING,
+
+    /** The experiment was cancelled before the trial finished. Terminal, except that a late DONE still counts. */
+    CANCELLED;
 
     /** Returns whether no worker is expected to work on the trial any more. */
     public boolean isTerminal() {
-        return this == DONE || this == FAILED;
+        return this == DONE || this == FAILED || this == CANCELLED;
     }
 }

@@ -42,6 +42,9 @@ public class ExperimentSubmitter {
     @Inject
     TrialPublisher publisher;
 
+    @Inject
+    DataRoots dataRoots;
+
     /**
      * Submits an experiment.
      *
@@ -56,7 +59,8 @@ public class ExperimentSubmitter {
         ExperimentSpec spec = new SpecParser(config.maxTrials()).parse(source, yaml);
         String datasetPath = spec.dataset().path() != null ? spec.dataset().path()
                 : DatasetFormat.byId(spec.dataset().name()).orElseThrow().defaultPath();
-        Map<String, TrialConfig> trials = trialsById(spec);
+        dataRoots.check(source, yaml, datasetPath);
+        Map<String, TrialConfig> trials = trialsById(spec, config.baselines());
 
         Instant createdAt = Instant.now();
         String experimentId = store(spec, source, yaml, datasetPath, trials, createdAt);
@@ -78,10 +82,14 @@ public class ExperimentSubmitter {
         return experimentId;
     }
 
-    /** Expands the grid; equal configs share an id, so a repeated config is kept once. */
-    private static Map<String, TrialConfig> trialsById(ExperimentSpec spec) {
+    /**
+     * Expands the grid, followed by the baseline trials when enabled; equal configs share an id, so a repeated config
+     * is kept once.
+     */
+    private static Map<String, TrialConfig> trialsById(ExperimentSpec spec, boolean baselines) {
         Map<String, TrialConfig> trials = new LinkedHashMap<>();
-        for (TrialConfig trial : TrialExpander.expand(spec)) {
+        List<TrialConfig> expanded = baselines ? TrialExpander.expandWithBaselines(spec) : TrialExpander.expand(spec);
+        for (TrialConfig trial : expanded) {
             if (trials.putIfAbsent(TrialIds.of(trial), trial) != null) {
                 LOG.warnf("Experiment %s lists trial %s twice; it runs once", spec.name(), TrialIds.of(trial));
             }
@@ -116,7 +124,7 @@ public class ExperimentSubmitter {
         for (Map.Entry<String, TrialConfig> entry : trials.entrySet()) {
             TrialConfig trial = entry.getValue();
             // The worker reports the exact total; until then, every epoch processes every pretraining image.
-            long imagesTotal = (long) trial.training().epochs() * trial.training().pretrainImages();
+            long imagesTotal = TrialExpander.trainingImages(trial);
             records.add(new TrialRecord(experimentId, entry.getKey(), gridIndex++, trial.pretext(), trial.loss(),
                     trial.seed(), TrialIds.canonicalJson(trial), TrialState.QUEUED, 1, null, 0, imagesTotal, null,
                     null, null, null, createdAt));

@@ -18,4 +18,10 @@ public class PostgresProfile implements QuarkusTestProfile {
         return List.of(new TestResourceEntry(KafkaBrokerResource.class, Map.of(), true),
                 new TestResourceEntry(PostgresSchemaResource.class, Map.of(), true));
     }
+
+    /** One attempt per trial, so that a FAILED event stays FAILED; ReliabilityContract covers retries. */
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("descent.orchestrator.max-attempts", "1");
+    }
 }

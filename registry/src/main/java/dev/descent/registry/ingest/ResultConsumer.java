@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.descent.model.message.TrialResult;
 import dev.descent.model.trial.TrialIds;
+import dev.descent.registry.metrics.ResultMetrics;
 import dev.descent.registry.store.ResultStore;
 import dev.descent.registry.store.StoreOutcome;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -22,8 +23,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * Consumes {@code descent.results} and stores each valid result.
  *
  * <p>The connector acknowledges a record when this method returns, and commits offsets only up to acknowledged
- * records, so a result is committed only after it is stored. Invalid records are logged with their topic, partition
- * and offset and then acknowledged, which skips them. A database failure is retried with exponential backoff until
+ * records, so a result is committed only after it is stored. Invalid records, and results the database rejects as
+ * invalid, are logged with their topic, partition and offset, copied to {@code descent.dead-letter} with the reason,
+ * and then acknowledged, which skips them. A database failure is retried with exponential backoff until
  * the write succeeds, holding back the records behind it, because losing a result is worse than waiting.
  */
 @ApplicationScoped
@@ -37,15 +39,20 @@ public class ResultConsumer {
 
     private final ResultParser parser;
     private final ResultStore store;
+    private final DeadLetterPublisher deadLetters;
     private final Duration initialDelay;
     private final Duration maxDelay;
 
     @Inject
-    ResultConsumer(ResultParser parser, ResultStore store,
+    ResultMetrics metrics;
+
+    @Inject
+    ResultConsumer(ResultParser parser, ResultStore store, DeadLetterPublisher deadLetters,
             @ConfigProperty(name = "descent.registry.store-retry.initial-delay") Duration initialDelay,
             @ConfigProperty(name = "descent.registry.store-retry.max-delay") Duration maxDelay) {
         this.parser = parser;
         this.store = store;
+        this.deadLetters = deadLetters;
         this.initialDelay = initialDelay;
         this.maxDelay = maxDelay;
     }
@@ -64,8 +71,9 @@ public class ResultConsumer {
             result = parser.parse(record.value());
         }
         catch (InvalidResultException e) {
-            LOG.warn("Skipped invalid result at {}-{} offset {} (key {}): {}",
+            LOG.warn("Skipped invalid result at {}-{} offset {} (key {}): {}; copying it to the dead-letter topic",
                     record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
+            deadLetters.publish(record, e.getMessage());
             return;
         }
         warnOnIdMismatch(result, record);
@@ -77,6 +85,7 @@ public class ResultConsumer {
         for (int attempt = 1; ; attempt++) {
             try {
                 StoreOutcome outcome = store.store(result);
+                metrics.record(outcome);
                 logOutcome(outcome, result, record);
                 return;
             }
@@ -85,6 +94,8 @@ public class ResultConsumer {
                     LOG.error("Skipped result of experiment {} trial {} at {}-{} offset {}: the database rejected "
                                     + "it (SQLState {})", result.experimentId(), result.trialId(), record.topic(),
                             record.partition(), record.offset(), e.getSQLState(), e);
+                    deadLetters.publish(record, "the database rejected the result (SQLState " + e.getSQLState()
+                            + "): " + e.getMessage());
                     return;
                 }
                 LOG.warn("Storing result of experiment {} trial {} failed (attempt {}, SQLState {}: {}); "

@@ -29,6 +29,9 @@ public class ResultParser {
     /** Maximum length of the config serialised as JSON. */
     static final int MAX_CONFIG_JSON_LENGTH = 20_000;
 
+    /** Maximum points in a loss curve; workers send about 100. */
+    static final int MAX_LOSS_POINTS = 10_000;
+
     private static final List<String> ACCURACIES = List.of(
             "linearProbeAccuracy", "knnAccuracy", "randomEncoderLinearProbeAccuracy", "randomEncoderKnnAccuracy");
 
@@ -77,6 +80,7 @@ public class ResultParser {
         }
         optionalText(root, "workerId", "workerId", MAX_LABEL_LENGTH);
         optionalText(root, "backend", "backend", MAX_LABEL_LENGTH);
+        checkLossCurve(root.get("lossCurve"));
 
         TrialResult result = bind(root);
         int configLength = configJson(result).length();
@@ -117,6 +121,37 @@ public class ResultParser {
         }
         catch (JsonProcessingException e) {
             throw new InvalidResultException("$", "does not match TrialResult (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    /** Accepts a missing or null curve, else an array of points with images >= 0 and a finite loss. */
+    private static void checkLossCurve(JsonNode curve) throws InvalidResultException {
+        if (curve == null || curve.isNull()) {
+            return;
+        }
+        if (!curve.isArray()) {
+            throw new InvalidResultException("lossCurve", "expected an array, got " + abbreviate(curve.toString()));
+        }
+        if (curve.size() > MAX_LOSS_POINTS) {
+            throw new InvalidResultException("lossCurve", curve.size() + " points, more than the maximum "
+                    + MAX_LOSS_POINTS);
+        }
+        for (int i = 0; i < curve.size(); i++) {
+            JsonNode point = curve.get(i);
+            String path = "lossCurve[" + i + "]";
+            if (!point.isObject()) {
+                throw new InvalidResultException(path, "expected an object, got " + abbreviate(point.toString()));
+            }
+            requireLong(point, "images", path + ".images");
+            if (point.get("images").asLong() < 0) {
+                throw new InvalidResultException(path + ".images", "must not be negative, got "
+                        + point.get("images"));
+            }
+            JsonNode loss = requirePresent(point, "loss", path + ".loss");
+            if (!loss.isNumber() || !Double.isFinite(loss.asDouble())) {
+                throw new InvalidResultException(path + ".loss", "expected a finite number, got "
+                        + abbreviate(loss.toString()));
+            }
         }
     }
 

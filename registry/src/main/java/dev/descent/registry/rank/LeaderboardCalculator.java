@@ -11,9 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
+import dev.descent.model.trial.Baseline;
 import dev.descent.registry.store.StoredResult;
 
-/** Computes leaderboards from stored results with Apache Commons Math descriptive statistics. */
+/** Computes leaderboards from stored results with Apache Commons Math statistics. */
 @ApplicationScoped
 public class LeaderboardCalculator {
 
@@ -21,25 +22,41 @@ public class LeaderboardCalculator {
             .comparingDouble(LeaderboardRow::mean).reversed()
             .thenComparing(LeaderboardRow::loss);
 
-    /** Ranks the loss functions of the given results, pooled and per pretext task. */
+    /**
+     * Ranks the loss functions of the given results, pooled and per pretext task, and summarises the baseline
+     * results among them. Every loss row's gain is measured against the {@code random-encoder} results given here.
+     */
     public Leaderboard compute(List<StoredResult> results, LeaderboardFilters filters) {
-        Map<String, List<StoredResult>> byPretext = new TreeMap<>();
+        List<StoredResult> pretextResults = new ArrayList<>();
+        Map<Baseline, List<StoredResult>> baselineResults = new TreeMap<>();
         for (StoredResult result : results) {
+            Baseline.of(result.config()).ifPresentOrElse(
+                    baseline -> baselineResults.computeIfAbsent(baseline, key -> new ArrayList<>()).add(result),
+                    () -> pretextResults.add(result));
+        }
+        List<StoredResult> random = baselineResults.getOrDefault(Baseline.RANDOM_ENCODER, List.of());
+
+        Map<String, List<StoredResult>> byPretext = new TreeMap<>();
+        for (StoredResult result : pretextResults) {
             byPretext.computeIfAbsent(result.config().pretext(), pretext -> new ArrayList<>()).add(result);
         }
         List<PretextLeaderboard> pretextBoards = new ArrayList<>();
-        byPretext.forEach((pretext, group) -> pretextBoards.add(new PretextLeaderboard(pretext, rank(group))));
-        return new Leaderboard(Leaderboard.METRIC, filters, results.size(), rank(results), pretextBoards);
+        byPretext.forEach((pretext, group) -> pretextBoards.add(new PretextLeaderboard(pretext, rank(group, random))));
+
+        List<BaselineRow> baselines = new ArrayList<>();
+        baselineResults.forEach((baseline, group) -> baselines.add(summariseBaseline(baseline, group)));
+        return new Leaderboard(Leaderboard.METRIC, filters, pretextResults.size(), rank(pretextResults, random),
+                pretextBoards, baselines);
     }
 
     /** Groups the results by loss and returns one row per loss, best first. */
-    static List<LeaderboardRow> rank(List<StoredResult> results) {
+    static List<LeaderboardRow> rank(List<StoredResult> results, List<StoredResult> random) {
         Map<String, List<StoredResult>> byLoss = new TreeMap<>();
         for (StoredResult result : results) {
             byLoss.computeIfAbsent(result.config().loss(), loss -> new ArrayList<>()).add(result);
         }
         List<LeaderboardRow> unranked = new ArrayList<>();
-        byLoss.forEach((loss, group) -> unranked.add(summarise(loss, group)));
+        byLoss.forEach((loss, group) -> unranked.add(summarise(loss, group, random)));
         unranked.sort(BEST_FIRST);
 
         // Standard competition ranking: a loss whose mean equals the previous loss's mean shares its rank.
@@ -54,11 +71,13 @@ public class LeaderboardCalculator {
     }
 
     /** Returns the statistics of one loss's results, with rank 0 until {@link #rank} assigns one. */
-    private static LeaderboardRow summarise(String loss, List<StoredResult> group) {
+    private static LeaderboardRow summarise(String loss, List<StoredResult> group, List<StoredResult> random) {
         DescriptiveStatistics linear = statistics(group, StoredResult::linearProbeAccuracy);
         DescriptiveStatistics knn = statistics(group, StoredResult::knnAccuracy);
         DescriptiveStatistics baseline = statistics(group, StoredResult::randomEncoderLinearProbeAccuracy);
         DescriptiveStatistics baselineKnn = statistics(group, StoredResult::randomEncoderKnnAccuracy);
+        ConfidenceInterval interval = ConfidenceInterval.ofMean(values(linear));
+        GainEstimate gain = GainEstimate.of(bySeed(group), bySeed(random));
         return new LeaderboardRow(
                 0,
                 loss,
@@ -72,7 +91,39 @@ public class LeaderboardCalculator {
                 baseline.getMean(),
                 linear.getMean() - baseline.getMean(),
                 baselineKnn.getMean(),
-                knn.getMean() - baselineKnn.getMean());
+                knn.getMean() - baselineKnn.getMean(),
+                interval == null ? null : interval.low(),
+                interval == null ? null : interval.high(),
+                gain == null ? null : gain.gain(),
+                gain == null ? null : gain.ciLow(),
+                gain == null ? null : gain.ciHigh(),
+                gain == null ? null : gain.method(),
+                gain == null ? null : gain.beatsBaseline());
+    }
+
+    private static BaselineRow summariseBaseline(Baseline baseline, List<StoredResult> group) {
+        DescriptiveStatistics linear = statistics(group, StoredResult::linearProbeAccuracy);
+        DescriptiveStatistics knn = statistics(group, StoredResult::knnAccuracy);
+        ConfidenceInterval interval = ConfidenceInterval.ofMean(values(linear));
+        return new BaselineRow(baseline.id(), group.size(), linear.getMean(), sampleStandardDeviation(linear),
+                interval == null ? null : interval.low(), interval == null ? null : interval.high(), knn.getMean(),
+                sampleStandardDeviation(knn));
+    }
+
+    private static Map<Long, List<Double>> bySeed(List<StoredResult> results) {
+        Map<Long, List<Double>> values = new TreeMap<>();
+        for (StoredResult result : results) {
+            values.computeIfAbsent(result.config().seed(), seed -> new ArrayList<>()).add(result.linearProbeAccuracy());
+        }
+        return values;
+    }
+
+    private static List<Double> values(DescriptiveStatistics statistics) {
+        List<Double> values = new ArrayList<>();
+        for (double value : statistics.getValues()) {
+            values.add(value);
+        }
+        return values;
     }
 
     private static DescriptiveStatistics statistics(List<StoredResult> group, ToDoubleFunction<StoredResult> metric) {

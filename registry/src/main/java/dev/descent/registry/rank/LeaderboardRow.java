@@ -3,7 +3,8 @@ package dev.descent.registry.rank;
 /**
  * One loss function's standing: statistics over its stored results, one result per trial (usually one per seed).
  *
- * <p>Standard deviations are sample standard deviations (divisor n - 1) and are {@code null} when n is 1.
+ * <p>Standard deviations are sample standard deviations (divisor n - 1) and are {@code null} when n is 1. Intervals are
+ * two-sided 95% Student-t intervals; see {@link ConfidenceInterval} and {@link GainEstimate}.
  *
  * @param rank 1 for the highest mean linear-probe accuracy; losses with equal means share a rank and the next rank
  *        skips accordingly (1, 1, 3)
@@ -19,6 +20,15 @@ package dev.descent.registry.rank;
  * @param gain {@code mean - baselineMean}: what pretext training added over an untrained encoder
  * @param baselineKnnMean the mean kNN accuracy of the untrained encoders
  * @param knnGain {@code knnMean - baselineKnnMean}
+ * @param ciLow the lower bound of the interval of {@code mean}, or {@code null} when n is 1
+ * @param ciHigh the upper bound of the interval of {@code mean}, or {@code null} when n is 1
+ * @param gainOverRandom the linear-probe gain over the {@code random-encoder} baseline rows of the same view, or
+ *        {@code null} when the view has no such results
+ * @param gainCiLow the lower bound of the gain's interval, or {@code null} when undefined
+ * @param gainCiHigh the upper bound of the gain's interval, or {@code null} when undefined
+ * @param gainMethod {@code paired} (per-seed differences) or {@code welch}, or {@code null} without a gain
+ * @param beatsRandom {@code true} when the gain's interval lies above 0, {@code false} when it lies below 0, and
+ *        {@code null} when it contains 0 or is undefined
  */
 public record LeaderboardRow(
         int rank,
@@ -33,11 +43,19 @@ public record LeaderboardRow(
         double baselineMean,
         double gain,
         double baselineKnnMean,
-        double knnGain) {
+        double knnGain,
+        Double ciLow,
+        Double ciHigh,
+        Double gainOverRandom,
+        Double gainCiLow,
+        Double gainCiHigh,
+        String gainMethod,
+        Boolean beatsRandom) {
 
     /** Returns a copy of this row with the given rank. */
     public LeaderboardRow withRank(int newRank) {
         return new LeaderboardRow(newRank, loss, n, mean, std, min, max, knnMean, knnStd, baselineMean, gain,
-                baselineKnnMean, knnGain);
+                baselineKnnMean, knnGain, ciLow, ciHigh, gainOverRandom, gainCiLow, gainCiHigh, gainMethod,
+                beatsRandom);
     }
 }

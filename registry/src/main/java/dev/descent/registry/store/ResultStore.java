@@ -40,8 +40,8 @@ public class ResultStore {
             INSERT INTO trial_result (trial_id, experiment_id, attempt, dataset, encoder, pretext, loss, seed,
                 config_json, linear_probe_accuracy, knn_accuracy, random_encoder_linear_probe_accuracy,
                 random_encoder_knn_accuracy, final_pretext_loss, wall_seconds, images_per_second, worker_id, backend,
-                finished_at, stored_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                finished_at, stored_at, loss_curve_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String INSERT_LINK =
             "INSERT INTO experiment_trial (experiment_id, trial_id, linked_at) VALUES (?, ?, ?)";
@@ -49,7 +49,8 @@ public class ResultStore {
     private static final String SELECT_RESULTS = """
             SELECT r.trial_id, r.experiment_id, r.attempt, r.config_json, r.linear_probe_accuracy, r.knn_accuracy,
                 r.random_encoder_linear_probe_accuracy, r.random_encoder_knn_accuracy, r.final_pretext_loss,
-                r.wall_seconds, r.images_per_second, r.worker_id, r.backend, r.finished_at, r.stored_at
+                r.wall_seconds, r.images_per_second, r.worker_id, r.backend, r.finished_at, r.stored_at,
+                r.loss_curve_json
             FROM trial_result r""";
 
     private static final String SELECT_LINKS = """
@@ -138,6 +139,7 @@ public class ResultStore {
             statement.setString(++i, result.backend());
             setTimestamp(statement, ++i, result.finishedAt());
             setTimestamp(statement, ++i, now);
+            statement.setString(++i, LossCurveJson.write(result.lossCurve()));
             statement.executeUpdate();
             return true;
         }
@@ -221,7 +223,8 @@ public class ResultStore {
                 row.getString("backend"),
                 getInstant(row, "finished_at"),
                 getInstant(row, "stored_at"),
-                List.copyOf(experimentIds));
+                List.copyOf(experimentIds),
+                LossCurveJson.read(row.getString("loss_curve_json")));
     }
 
     private static void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {

@@ -3,6 +3,7 @@ package dev.descent.registry.store;
 import java.time.Instant;
 import java.util.List;
 
+import dev.descent.model.message.LossPoint;
 import dev.descent.model.trial.TrialConfig;
 
 /**
@@ -25,6 +26,7 @@ import dev.descent.model.trial.TrialConfig;
  * @param finishedAt when the worker published the result
  * @param storedAt when the registry stored the result
  * @param experimentIds every experiment linked to the trial, sorted
+ * @param lossCurve the pretext loss during training, in training order; empty when the worker did not record it
  */
 public record StoredResult(
         String experimentId,
@@ -42,5 +44,16 @@ public record StoredResult(
         String backend,
         Instant finishedAt,
         Instant storedAt,
-        List<String> experimentIds) {
+        List<String> experimentIds,
+        List<LossPoint> lossCurve) {
+
+    /** Creates a result without a loss curve. */
+    public StoredResult(String experimentId, String trialId, int attempt, TrialConfig config,
+            double linearProbeAccuracy, double knnAccuracy, double randomEncoderLinearProbeAccuracy,
+            double randomEncoderKnnAccuracy, double finalPretextLoss, double wallSeconds, double imagesPerSecond,
+            String workerId, String backend, Instant finishedAt, Instant storedAt, List<String> experimentIds) {
+        this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
+                randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
+                imagesPerSecond, workerId, backend, finishedAt, storedAt, experimentIds, List.of());
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.descent.model.message.Json;
+import dev.descent.model.message.LossPoint;
 import dev.descent.model.message.TrialResult;
 import dev.descent.model.spec.ProbeSpec;
 import dev.descent.model.spec.TrainingSpec;
@@ -32,6 +34,48 @@ class ResultParserTest {
         assertEquals("inpainting", parsed.config().pretext());
         assertEquals(0.8, parsed.linearProbeAccuracy());
         assertEquals(Instant.parse("2026-12-04T10:15:30Z"), parsed.finishedAt());
+        assertEquals(List.of(new LossPoint(128, 0.05), new LossPoint(256, 0.03)), parsed.lossCurve());
+    }
+
+    @Test
+    void missingLossCurveAccepted() throws InvalidResultException {
+        ObjectNode json = validJson();
+        json.remove("lossCurve");
+        assertEquals(null, parser.parse(json.toString()).lossCurve());
+        json.putNull("lossCurve");
+        assertEquals(null, parser.parse(json.toString()).lossCurve());
+    }
+
+    @Test
+    void invalidLossCurveRejected() {
+        // Each row: the field the parser must name, then the lossCurve value as JSON.
+        String[][] cases = {
+                {"lossCurve", "\"steep\""},
+                {"lossCurve[0]", "[3]"},
+                {"lossCurve[0].images", "[{\"loss\": 0.1}]"},
+                {"lossCurve[0].images", "[{\"images\": -1, \"loss\": 0.1}]"},
+                {"lossCurve[0].images", "[{\"images\": 1.5, \"loss\": 0.1}]"},
+                {"lossCurve[1].loss", "[{\"images\": 1, \"loss\": 0.1}, {\"images\": 2}]"},
+                {"lossCurve[0].loss", "[{\"images\": 1, \"loss\": \"low\"}]"},
+        };
+        for (String[] row : cases) {
+            ObjectNode json = validJson();
+            json.set("lossCurve", readJson(row[1]));
+            InvalidResultException e = assertThrows(InvalidResultException.class, () -> parser.parse(json.toString()),
+                    row[1]);
+            assertEquals(row[0], e.field(), row[1] + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void overlongLossCurveRejected() {
+        ObjectNode json = validJson();
+        var curve = json.putArray("lossCurve");
+        for (int i = 0; i <= ResultParser.MAX_LOSS_POINTS; i++) {
+            curve.addObject().put("images", i).put("loss", 0.1);
+        }
+        InvalidResultException e = assertThrows(InvalidResultException.class, () -> parser.parse(json.toString()));
+        assertEquals("lossCurve", e.field(), e.getMessage());
     }
 
     @Test
@@ -115,7 +159,8 @@ class ResultParserTest {
         TrialConfig config = new TrialConfig("fashion-mnist", "conv-ae", "inpainting", "l2", 1,
                 new TrainingSpec(1, 128, 1e-3, 1000), new ProbeSpec(1000, 200, 5, 10));
         TrialResult result = new TrialResult("e-1", "t-1", 1, config, 0.8, 0.7, 0.75, 0.65, 0.01, 12.0, 300.0,
-                "worker-1", "CPU", Instant.parse("2026-12-04T10:15:30Z"));
+                "worker-1", "CPU", Instant.parse("2026-12-04T10:15:30Z"),
+                List.of(new LossPoint(128, 0.05), new LossPoint(256, 0.03)));
         return Json.messages().valueToTree(result);
     }
 

@@ -1,5 +1,7 @@
 package dev.descent.worker.backend;
 
+import java.util.Properties;
+
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
@@ -9,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets up ND4J's CPU backend with DL4J's oneDNN layer helpers and describes it for trial results.
+ * Sets up ND4J's CPU backend with DL4J's oneDNN layer helpers and describes the backend for trial results; with
+ * the CUDA build (Maven profile {@code gpu}) it describes the CUDA version and device instead.
  *
  * <p>DL4J 1.0.0-M2.1 creates layer helpers only when the system property {@value #HELPERS_DISABLED} is
  * {@code false} (its default is {@code true}) and when its reflective oneDNN check succeeds, which needs the
@@ -38,10 +41,11 @@ public final class Backend {
         if (System.getProperty(HELPERS_DISABLED) == null) {
             System.setProperty(HELPERS_DISABLED, "false");
         }
-        String backend = Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend", "unknown");
-        boolean helpersOn = helpersEnabled();
-        description = backend + " (nd4j-native, oneDNN helpers " + (helpersOn ? "on" : "off") + ")";
-        if (helpersOn) {
+        Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
+        boolean cuda = "CUDA".equalsIgnoreCase(String.valueOf(environment.get("backend")));
+        boolean helpersOn = !cuda && helpersEnabled();
+        description = BackendDescription.describe(environment, BackendDescription.cudaVersion(), helpersOn);
+        if (helpersOn || cuda) {
             LOG.info("ND4J backend: {}", description);
         }
         else {

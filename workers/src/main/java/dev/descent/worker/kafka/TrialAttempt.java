@@ -14,7 +14,9 @@ record TrialAttempt(Status status, String detail) {
         PUBLISHED,
         /** The trial failed and a FAILED event was sent; commit the offset, because a retry would fail the same way. */
         FAILED,
-        /** The trial was cancelled or its result could not be published; leave the offset for redelivery. */
+        /** The trial's experiment was cancelled; commit the offset and report CANCELLED, since no one should run it. */
+        CANCELLED,
+        /** The trial was stopped or its result could not be published; leave the offset for redelivery. */
         ABANDONED
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.descent.model.message.Json;
@@ -53,12 +55,20 @@ public final class TrialConsumerLoop implements Runnable {
     /** The minimum time between two PROGRESS events of a trial. */
     static final long PROGRESS_INTERVAL_NANOS = 2_000_000_000L;
 
+    /**
+     * The time between two HEARTBEAT events while a trial runs, in every phase; the orchestrator re-queues a trial
+     * that sends no event for {@code descent.orchestrator.heartbeat-timeout} (default 30 s).
+     */
+    static final long HEARTBEAT_INTERVAL_NANOS = 3_000_000_000L;
+
     private final Consumer<String, String> consumer;
     private final TrialPublisher publisher;
     private final TrialExecutor executor;
+    private final Predicate<String> experimentCancelled;
     private final ExecutorService trainer;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile ActiveTrial active;
+    private long lastHeartbeat;
 
     /**
      * Creates a loop.
@@ -69,9 +79,20 @@ public final class TrialConsumerLoop implements Runnable {
      * @param executor runs trials
      */
     public TrialConsumerLoop(Consumer<String, String> consumer, TrialPublisher publisher, TrialExecutor executor) {
+        this(consumer, publisher, executor, experimentId -> false);
+    }
+
+    /**
+     * Creates a loop that skips and stops the trials of cancelled experiments.
+     *
+     * @param experimentCancelled returns true for an experiment id that was cancelled; called from both threads
+     */
+    public TrialConsumerLoop(Consumer<String, String> consumer, TrialPublisher publisher, TrialExecutor executor,
+                             Predicate<String> experimentCancelled) {
         this.consumer = consumer;
         this.publisher = publisher;
         this.executor = executor;
+        this.experimentCancelled = experimentCancelled;
         this.trainer = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "descent-trainer");
             thread.setDaemon(true);
@@ -92,6 +113,9 @@ public final class TrialConsumerLoop implements Runnable {
                 ActiveTrial trial = active;
                 if (trial != null && trial.future.isDone()) {
                     finish(trial);
+                }
+                else if (trial != null) {
+                    heartbeat(trial);
                 }
             }
         }
@@ -136,6 +160,13 @@ public final class TrialConsumerLoop implements Runnable {
             commit(partition, record.offset());
             return;
         }
+        if (experimentCancelled.test(message.experimentId())) {
+            LOG.info("Experiment {} trial {}: skipped attempt {} because the experiment is cancelled",
+                    message.experimentId(), message.trialId(), message.attempt());
+            publisher.event(message, TrialEvent.Type.CANCELLED, 0, totalImages(message), Double.NaN, 0, null);
+            commit(partition, record.offset());
+            return;
+        }
         ActiveTrial trial = new ActiveTrial(message, partition, record.offset());
         consumer.pause(consumer.assignment());
         active = trial;
@@ -143,31 +174,37 @@ public final class TrialConsumerLoop implements Runnable {
                 message.experimentId(), message.trialId(), message.attempt(), message.config().pretext(),
                 message.config().loss(), message.config().seed(), partition, record.offset());
         publisher.event(message, TrialEvent.Type.STARTED, 0, totalImages(message), Double.NaN, 0, null);
+        lastHeartbeat = System.nanoTime();
         trial.future = trainer.submit(() -> attempt(trial));
     }
 
+    /** Returns the record's trial, or null after copying an unusable record to the dead-letter topic. */
     private TrialMessage parse(ConsumerRecord<String, String> record) {
+        String reason;
         if (record.value() == null) {
-            LOG.warn("Skipping trial record at {}-{} offset {}: the value is empty", record.topic(),
-                    record.partition(), record.offset());
-            return null;
+            reason = "the value is empty";
         }
-        try {
-            TrialMessage message = Json.messages().readValue(record.value(), TrialMessage.class);
-            if (message == null || message.trialId() == null || message.experimentId() == null
-                    || message.config() == null || message.config().training() == null
-                    || message.config().probe() == null) {
-                LOG.warn("Skipping trial record at {}-{} offset {}: required fields are missing",
-                        record.topic(), record.partition(), record.offset());
-                return null;
+        else {
+            try {
+                TrialMessage message = Json.messages().readValue(record.value(), TrialMessage.class);
+                reason = TrialMessages.invalidReason(message);
+                if (reason == null) {
+                    return message;
+                }
             }
-            return message;
+            catch (JsonProcessingException e) {
+                reason = "invalid JSON: " + e.getOriginalMessage();
+            }
         }
-        catch (JsonProcessingException e) {
-            LOG.warn("Skipping unparseable trial record at {}-{} offset {}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getOriginalMessage());
-            return null;
+        LOG.warn("Skipping trial record at {}-{} offset {} (key {}): {}; copying it to {}", record.topic(),
+                record.partition(), record.offset(), record.key(), reason, Topics.DEAD_LETTER);
+        try {
+            publisher.deadLetter(record, reason);
         }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
     }
 
     /** Runs on the training thread. */
@@ -175,10 +212,14 @@ public final class TrialConsumerLoop implements Runnable {
         TrialMessage message = trial.message;
         long start = System.nanoTime();
         TrialOutcome outcome;
+        BooleanSupplier stop = () -> trial.cancelled.get() || experimentCancelled.test(message.experimentId());
         try {
-            outcome = executor.run(message, new ProgressEvents(message), trial.cancelled::get);
+            outcome = executor.run(message, new ProgressEvents(message), stop);
         }
         catch (TrialCancelledException e) {
+            if (!trial.cancelled.get() && experimentCancelled.test(message.experimentId())) {
+                return new TrialAttempt(TrialAttempt.Status.CANCELLED, "the experiment was cancelled");
+            }
             return new TrialAttempt(TrialAttempt.Status.ABANDONED, e.getMessage());
         }
         catch (RuntimeException | OutOfMemoryError | LinkageError e) {
@@ -195,7 +236,7 @@ public final class TrialConsumerLoop implements Runnable {
                 message.config(), outcome.linearProbeAccuracy(), outcome.knnAccuracy(),
                 outcome.randomEncoderLinearProbeAccuracy(), outcome.randomEncoderKnnAccuracy(),
                 outcome.finalPretextLoss(), wallSeconds, outcome.imagesPerSecond(), publisher.workerId(),
-                outcome.backend(), Instant.now());
+                outcome.backend(), Instant.now(), outcome.lossCurve());
         try {
             publisher.result(result);
         }
@@ -235,7 +276,16 @@ public final class TrialConsumerLoop implements Runnable {
         }
         String experimentId = trial.message.experimentId();
         String trialId = trial.message.trialId();
-        if (attempt.status() == TrialAttempt.Status.ABANDONED) {
+        if (attempt.status() == TrialAttempt.Status.CANCELLED) {
+            LOG.info("Experiment {} trial {}: stopped attempt {} because the experiment is cancelled", experimentId,
+                    trialId, trial.message.attempt());
+            publisher.event(trial.message, TrialEvent.Type.CANCELLED, 0, totalImages(trial.message), Double.NaN, 0,
+                    null);
+            if (!trial.revoked) {
+                commit(trial.partition, trial.offset);
+            }
+        }
+        else if (attempt.status() == TrialAttempt.Status.ABANDONED) {
             LOG.warn("Experiment {} trial {}: abandoned ({}); offset {} of {} stays uncommitted", experimentId,
                     trialId, attempt.detail(), trial.offset, trial.partition);
         }
@@ -270,7 +320,21 @@ public final class TrialConsumerLoop implements Runnable {
         }
     }
 
+    /** Sends a HEARTBEAT for the running trial every {@link #HEARTBEAT_INTERVAL_NANOS}; runs on the consumer thread. */
+    private void heartbeat(ActiveTrial trial) {
+        long now = System.nanoTime();
+        if (now - lastHeartbeat >= HEARTBEAT_INTERVAL_NANOS) {
+            lastHeartbeat = now;
+            publisher.event(trial.message, TrialEvent.Type.HEARTBEAT, 0, totalImages(trial.message), Double.NaN, 0,
+                    null);
+        }
+    }
+
+    /** Returns the images the trial trains on over all epochs; 0 for a baseline trial without a training budget. */
     private static long totalImages(TrialMessage message) {
+        if (message.config().training() == null) {
+            return 0;
+        }
         return (long) message.config().training().epochs() * message.config().training().pretrainImages();
     }
 

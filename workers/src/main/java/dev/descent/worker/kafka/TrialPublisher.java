@@ -11,6 +11,10 @@ import dev.descent.model.message.Topics;
 import dev.descent.model.message.TrialEvent;
 import dev.descent.model.message.TrialMessage;
 import dev.descent.model.message.TrialResult;
+import java.nio.charset.StandardCharsets;
+
+import dev.descent.model.message.DeadLetterHeaders;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -84,6 +88,36 @@ public final class TrialPublisher {
         catch (TimeoutException e) {
             throw new ResultNotPublishedException(result.trialId(), e);
         }
+    }
+
+    /**
+     * Copies a record that cannot be processed to {@link Topics#DEAD_LETTER}, with the reason and its origin in the
+     * headers named in {@link DeadLetterHeaders}, and waits for the broker's acknowledgement.
+     *
+     * @return whether the broker acknowledged the copy within 60 s; on false the caller still skips the record,
+     *     because retrying a record that cannot be parsed would stop the partition for good
+     * @throws InterruptedException if the thread was interrupted while waiting
+     */
+    public boolean deadLetter(ConsumerRecord<String, String> source, String reason) throws InterruptedException {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DEAD_LETTER, source.key(), source.value());
+        header(record, DeadLetterHeaders.REASON, reason);
+        header(record, DeadLetterHeaders.SOURCE_TOPIC, source.topic());
+        header(record, DeadLetterHeaders.SOURCE_PARTITION, String.valueOf(source.partition()));
+        header(record, DeadLetterHeaders.SOURCE_OFFSET, String.valueOf(source.offset()));
+        header(record, DeadLetterHeaders.CONSUMER, workerId);
+        try {
+            producer.send(record).get(RESULT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        }
+        catch (ExecutionException | TimeoutException e) {
+            LOG.error("Failed to copy the record at {}-{} offset {} to {}: {}", source.topic(), source.partition(),
+                    source.offset(), Topics.DEAD_LETTER, e.toString());
+            return false;
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, (value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String toJson(Object value) {

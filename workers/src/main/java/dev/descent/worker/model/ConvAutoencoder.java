@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -14,6 +15,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The convolutional encoder-decoder that every trial trains, named {@value #ID} in trial configs.
@@ -114,9 +116,45 @@ public final class ConvAutoencoder {
     }
 
     /**
+     * Builds and initialises a classifier with this architecture's encoder (layers 0 to {@link #codeLayerIndex()},
+     * unchanged) and a softmax layer on the flattened code, trained with cross-entropy. The supervised baseline
+     * trains it with the labels and then reads the code with {@link #encode}, like a pretext-trained encoder.
+     *
+     * @param height image rows, divisible by 4
+     * @param width image columns, divisible by 4
+     * @param classes the number of classes
+     * @param learningRate Adam's step size
+     * @param seed the seed for weight initialisation
+     */
+    public MultiLayerNetwork buildClassifier(int height, int width, int classes, double learningRate, long seed) {
+        if (height % 4 != 0 || width % 4 != 0) {
+            throw new IllegalArgumentException("image size " + height + "x" + width
+                    + " is invalid; both sides must be divisible by 4 for two 2x2 poolings");
+        }
+        MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .list()
+                .layer(convolution(3, 32, Activation.RELU))
+                .layer(pooling())
+                .layer(convolution(3, 64, Activation.RELU))
+                .layer(pooling())
+                .layer(new ConvolutionLayer.Builder(1, 1).nOut(codeChannels).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
+                        .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
+                .setInputType(InputType.convolutional(height, width, 1, CNN2DFormat.NCHW))
+                .build();
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        network.init();
+        return network;
+    }
+
+    /**
      * Computes the flattened code of a batch with the network in inference mode.
      *
-     * @param network a network built by {@link #build}
+     * @param network a network built by {@link #build} or {@link #buildClassifier}
      * @param images a {@code [n, 1, height, width]} batch
      * @return a {@code [n, codeSize]} matrix
      */

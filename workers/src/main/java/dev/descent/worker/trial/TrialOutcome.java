@@ -1,5 +1,9 @@
 package dev.descent.worker.trial;
 
+import java.util.List;
+
+import dev.descent.model.message.LossPoint;
+
 /**
  * A trial's measurements. Accuracies are fractions in [0, 1] on the probe's test images.
  *
@@ -12,6 +16,7 @@ package dev.descent.worker.trial;
  * @param pretrainSeconds wall time of pretext training
  * @param evaluationSeconds wall time of feature extraction and both probes, for both encoders
  * @param backend the ND4J backend, such as {@code CPU (nd4j-native, oneDNN helpers on)}
+ * @param lossCurve the mean pretext loss every few batches, about {@value LossCurveRecorder#TARGET_POINTS} points
  */
 public record TrialOutcome(
         double linearProbeAccuracy,
@@ -22,5 +27,6 @@ public record TrialOutcome(
         double imagesPerSecond,
         double pretrainSeconds,
         double evaluationSeconds,
-        String backend) {
+        String backend,
+        List<LossPoint> lossCurve) {
 }

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import dev.descent.model.spec.DatasetFormat;
 import dev.descent.model.spec.ProbeSpec;
 import dev.descent.model.spec.TrainingSpec;
+import dev.descent.model.trial.Baseline;
 import dev.descent.model.trial.TrialConfig;
 import dev.descent.worker.backend.Backend;
 import dev.descent.worker.data.FashionMnist;
@@ -62,7 +63,7 @@ public final class TrialRunner {
     }
 
     /**
-     * Runs a trial.
+     * Runs a trial, or hands a {@link Baseline} trial to {@link BaselineRunner}.
      *
      * @param trialId the trial's id, for log lines and errors
      * @param config what to train and how to evaluate it
@@ -77,6 +78,9 @@ public final class TrialRunner {
      */
     public TrialOutcome run(String trialId, TrialConfig config, Path datasetFolder, TrialProgressListener listener,
                             BooleanSupplier cancelled) {
+        if (Baseline.PRETEXT.equals(config.pretext())) {
+            return new BaselineRunner(this, architecture).run(trialId, config, datasetFolder, listener, cancelled);
+        }
         String backend = Backend.initialise();
         Pretext pretext = resolve(config);
         ReconstructionLoss loss = ReconstructionLoss.byId(config.loss()).orElseThrow();
@@ -100,8 +104,11 @@ public final class TrialRunner {
         double evaluationSeconds = seconds(evaluationStart);
 
         long pretrainStart = System.nanoTime();
+        int batchSize = Math.min(training.batchSize(), pretrainSet.size());
+        long batchesPerEpoch = (pretrainSet.size() + batchSize - 1) / batchSize;
+        LossCurveRecorder curve = new LossCurveRecorder(batchesPerEpoch * training.epochs());
         double finalLoss = pretrain(trialId, network, pretext, pretrainSet, training, config.seed(), listener,
-                cancelled);
+                cancelled, curve);
         double pretrainSeconds = seconds(pretrainStart);
         double imagesPerSecond = (double) training.epochs() * training.pretrainImages() / pretrainSeconds;
 
@@ -111,7 +118,7 @@ public final class TrialRunner {
         evaluationSeconds += seconds(evaluationStart);
 
         return new TrialOutcome(trained.linear(), trained.knn(), random.linear(), random.knn(), finalLoss,
-                imagesPerSecond, pretrainSeconds, evaluationSeconds, backend);
+                imagesPerSecond, pretrainSeconds, evaluationSeconds, backend, curve.points());
     }
 
     private static Pretext resolve(TrialConfig config) {
@@ -156,7 +163,7 @@ public final class TrialRunner {
 
     private static double pretrain(String trialId, MultiLayerNetwork network, Pretext pretext, ImageSet images,
                                    TrainingSpec training, long seed, TrialProgressListener listener,
-                                   BooleanSupplier cancelled) {
+                                   BooleanSupplier cancelled, LossCurveRecorder curve) {
         int count = images.size();
         int pixels = images.pixelsPerImage();
         int batchSize = Math.min(training.batchSize(), count);
@@ -191,6 +198,7 @@ public final class TrialRunner {
                             + "; lower training.learning-rate");
                 }
                 lossSum += batchLoss * size;
+                curve.add(size, batchLoss);
                 done += size;
                 listener.onProgress(done, total, batchLoss, done / seconds(start));
             }
@@ -201,8 +209,8 @@ public final class TrialRunner {
         return epochLoss;
     }
 
-    private ProbeScores probe(MultiLayerNetwork network, ImageSet train, ImageSet test, ProbeSpec probe, long seed,
-                              BooleanSupplier cancelled, String trialId) {
+    ProbeScores probe(MultiLayerNetwork network, ImageSet train, ImageSet test, ProbeSpec probe, long seed,
+                      BooleanSupplier cancelled, String trialId) {
         Features trainFeatures = encode(network, train);
         if (cancelled.getAsBoolean()) {
             throw new TrialCancelledException(trialId);

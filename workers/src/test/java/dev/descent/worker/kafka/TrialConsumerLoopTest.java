@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import dev.descent.model.message.Json;
+import dev.descent.model.message.LossPoint;
 import dev.descent.model.message.Topics;
 import dev.descent.model.message.TrialEvent;
 import dev.descent.model.message.TrialMessage;
@@ -35,7 +36,7 @@ class TrialConsumerLoopTest {
 
     private static final TopicPartition PARTITION = new TopicPartition(Topics.TRIALS, 0);
     private static final TrialOutcome OUTCOME = new TrialOutcome(0.8, 0.79, 0.7, 0.69, 0.02, 500, 10, 5,
-            "CPU (test)");
+            "CPU (test)", List.of(new LossPoint(1_000, 0.05), new LossPoint(2_000, 0.02)));
 
     private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
     private final MockProducer<String, String> producer =
@@ -118,6 +119,7 @@ class TrialConsumerLoopTest {
         assertEquals(0.7, result.randomEncoderLinearProbeAccuracy());
         assertEquals("worker-test", result.workerId());
         assertEquals("exp-1", result.experimentId());
+        assertEquals(OUTCOME.lossCurve(), result.lossCurve());
         assertEquals(List.of(TrialEvent.Type.STARTED, TrialEvent.Type.EVALUATING, TrialEvent.Type.DONE),
                 eventTypes());
     }

@@ -56,6 +56,13 @@ class TrialRunnerTest {
         assertTrue(outcome.finalPretextLoss() < first, "final loss " + outcome.finalPretextLoss());
         assertTrue(outcome.imagesPerSecond() > 0);
         assertEquals("CPU (nd4j-native, oneDNN helpers on)", outcome.backend());
+
+        // 40 batches are fewer than the recorder's target, so the curve has one point per batch.
+        assertEquals(40, outcome.lossCurve().size());
+        assertEquals(64, outcome.lossCurve().get(0).images());
+        assertEquals(2 * 1280, outcome.lossCurve().get(39).images());
+        assertEquals(losses.get(0), outcome.lossCurve().get(0).loss(), 1e-12);
+        assertEquals(losses.get(39), outcome.lossCurve().get(39).loss(), 1e-12);
     }
 
     @Test

@@ -1,0 +1,52 @@
+package dev.descent.cli.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.descent.model.message.Json;
+
+class CatalogAndLeaderboardTest {
+
+    private static JsonNode json(String text) throws Exception {
+        return Json.messages().readTree(text.replace('\'', '"'));
+    }
+
+    @Test
+    void catalogAlignsDescriptions() throws Exception {
+        JsonNode entries = json("""
+                [{'name': 'l2', 'version': '1', 'description': 'Mean squared error.', 'parameters': []},
+                 {'name': 'inpainting', 'version': '1', 'description': 'Context encoder.', 'parameters': []}]""");
+
+        List<String> lines = CatalogTable.format(entries).lines().toList();
+
+        assertEquals("name        version  description", lines.get(0));
+        assertEquals("l2          1        Mean squared error.", lines.get(1));
+        assertEquals("inpainting  1        Context encoder.", lines.get(2));
+    }
+
+    @Test
+    void leaderboardShowsRowsAndBaselines() throws Exception {
+        JsonNode board = json("""
+                {'overall': [{'rank': 1, 'loss': 'l1', 'n': 2, 'mean': 0.85, 'std': 0.01, 'knnMean': 0.8,
+                              'knnStd': null, 'baselineMean': 0.8, 'gain': 0.05}],
+                 'byPretext': [{'pretext': 'inpainting', 'rows': [{'rank': 1, 'loss': 'l1', 'n': 2, 'mean': 0.85,
+                              'std': 0.01, 'knnMean': 0.8, 'baselineMean': 0.8, 'gain': 0.05}]}],
+                 'baselines': [{'baseline': 'raw-pixels', 'n': 1, 'mean': 0.83, 'knnMean': 0.84}]}""");
+
+        List<String> lines = LeaderboardTable.format(board).lines().toList();
+
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).startsWith("inpainting      1  l1"), lines.get(1));
+        assertTrue(lines.get(1).contains("0.8500 ± 0.0100"), lines.get(1));
+        assertTrue(lines.get(1).contains("+0.0500"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("overall         1  l1"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("overall         -  (raw-pixels)"), lines.get(3));
+        assertTrue(lines.get(3).contains("0.8300"), lines.get(3));
+    }
+}

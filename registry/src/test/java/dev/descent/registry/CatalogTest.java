@@ -1,0 +1,54 @@
+package dev.descent.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.descent.model.message.Json;
+import dev.descent.model.spec.LossFunction;
+import dev.descent.model.spec.PretextTask;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The catalog endpoints list every built-in loss and pretext task with the documented JSON shape. */
+@QuarkusTest
+@WithTestResource(BrokerResource.class)
+class CatalogTest {
+
+    @Test
+    void lossesListBuiltIns() throws Exception {
+        assertCatalog(get("/api/losses"), LossFunction.ids());
+    }
+
+    @Test
+    void pretextTasksListBuiltIns() throws Exception {
+        assertCatalog(get("/api/pretext-tasks"), PretextTask.ids());
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        String body = given().when().get(path).then().statusCode(200).contentType("application/json")
+                .extract().asString();
+        return Json.messages().readTree(body);
+    }
+
+    private static void assertCatalog(JsonNode entries, List<String> expectedNames) {
+        assertTrue(entries.isArray(), entries.toString());
+        assertEquals(expectedNames.size(), entries.size(), entries.toString());
+        for (int i = 0; i < expectedNames.size(); i++) {
+            JsonNode entry = entries.get(i);
+            assertEquals(expectedNames.get(i), entry.path("name").asText(), entry.toString());
+            assertEquals("1", entry.path("version").asText(), entry.toString());
+            assertFalse(entry.path("description").asText().isBlank(), entry.toString());
+            assertTrue(entry.path("parameters").isArray(), entry.toString());
+            assertEquals(0, entry.path("parameters").size(), entry.toString());
+            assertEquals(4, entry.size(), "fields of " + entry);
+        }
+    }
+}
