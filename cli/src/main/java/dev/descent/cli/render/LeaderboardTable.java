@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Formats the registry's leaderboard JSON as a fixed-width text table, one block per pretext task and overall. */
 public final class LeaderboardTable {
 
-    private static final String HEADER_FORMAT = "%-12s %4s  %-16s %3s  %-17s %-17s %-9s %s%n";
-    private static final String ROW_FORMAT = "%-12s %4d  %-16s %3d  %-17s %-17s %-9s %s%n";
+    private static final String HEADER_FORMAT = "%-12s %4s  %-16s %3s  %-17s %-16s %-17s %s%n";
+    private static final String ROW_FORMAT = "%-12s %4d  %-16s %3d  %-17s %-16s %-17s %s%n";
+
+    /** Marks a gain whose 95% interval does not lie above zero, so the loss is not shown to beat the random encoder. */
+    private static final String NOT_SHOWN_MARK = " *";
 
     private LeaderboardTable() {
     }
@@ -19,13 +22,17 @@ public final class LeaderboardTable {
     public static String format(JsonNode leaderboard) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, HEADER_FORMAT, "pretext", "rank", "loss", "n",
-                "linear probe", "kNN", "untrained", "gain over untrained"));
+                "linear probe", "95% CI", "kNN", "gain over untrained [95% CI]"));
         for (JsonNode group : leaderboard.path("byPretext")) {
             appendRows(table, group.path("pretext").asText(), group.path("rows"));
             appendBaselines(table, group.path("pretext").asText(), group.path("baselines"));
         }
         appendRows(table, "overall", leaderboard.path("overall"));
         appendBaselines(table, "overall", leaderboard.path("baselines"));
+        if (table.indexOf(NOT_SHOWN_MARK + System.lineSeparator()) >= 0) {
+            table.append("*: the gain's 95% interval does not lie above zero, so this loss is not shown to beat an ")
+                    .append("untrained encoder; add seeds to decide").append(System.lineSeparator());
+        }
         return table.toString();
     }
 
@@ -41,10 +48,34 @@ public final class LeaderboardTable {
             table.append(String.format(Locale.ROOT, ROW_FORMAT, pretext, row.path("rank").asInt(),
                     row.path("loss").asText(), row.path("n").asInt(),
                     meanStd(row.path("mean"), row.path("std")),
+                    interval(row.path("ciLow"), row.path("ciHigh"), "%.4f"),
                     meanStd(row.path("knnMean"), row.path("knnStd")),
-                    number(row.path("baselineMean"), "%.4f"),
-                    number(row.path("gain"), "%+.4f")));
+                    gain(row)));
         }
+    }
+
+    /**
+     * Formats the gain over the untrained encoder: the paired gain over the random-encoder baseline trials with its
+     * interval when the registry reports one, else the gain over each result's own untrained encoder.
+     */
+    private static String gain(JsonNode row) {
+        if (!row.path("gainOverRandom").isNumber()) {
+            return number(row.path("gain"), "%+.4f");
+        }
+        String text = number(row.path("gainOverRandom"), "%+.4f");
+        String range = interval(row.path("gainCiLow"), row.path("gainCiHigh"), "%+.4f");
+        if (!range.equals("-")) {
+            text += " " + range;
+        }
+        return row.path("beatsRandom").asBoolean(false) ? text : text + NOT_SHOWN_MARK;
+    }
+
+    private static String interval(JsonNode low, JsonNode high, String format) {
+        if (!low.isNumber() || !high.isNumber()) {
+            return "-";
+        }
+        return "[" + String.format(Locale.ROOT, format, low.asDouble()) + ", "
+                + String.format(Locale.ROOT, format, high.asDouble()) + "]";
     }
 
     /** Appends reference rows (rank {@code -}) when the registry reports baselines; older registries report none. */
@@ -55,7 +86,8 @@ public final class LeaderboardTable {
             table.append(String.format(Locale.ROOT, HEADER_FORMAT, pretext, "-", "(" + name + ")",
                     row.path("n").isNumber() ? row.path("n").asText() : "-",
                     meanStd(row.path("mean"), row.path("std")),
-                    meanStd(row.path("knnMean"), row.path("knnStd")), "-", "-"));
+                    interval(row.path("ciLow"), row.path("ciHigh"), "%.4f"),
+                    meanStd(row.path("knnMean"), row.path("knnStd")), "-"));
         }
     }
 

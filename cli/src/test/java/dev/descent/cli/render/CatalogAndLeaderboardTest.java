@@ -49,4 +49,24 @@ class CatalogAndLeaderboardTest {
         assertTrue(lines.get(3).startsWith("overall         -  (raw-pixels)"), lines.get(3));
         assertTrue(lines.get(3).contains("0.8300"), lines.get(3));
     }
+
+    @Test
+    void leaderboardMarksGainsNotAboveZero() throws Exception {
+        JsonNode board = json("""
+                {'overall': [{'rank': 1, 'loss': 'l2', 'n': 3, 'mean': 0.85, 'std': 0.01, 'ciLow': 0.82,
+                              'ciHigh': 0.88, 'gainOverRandom': 0.03, 'gainCiLow': 0.01, 'gainCiHigh': 0.05,
+                              'beatsRandom': true},
+                             {'rank': 2, 'loss': 'l1', 'n': 3, 'mean': 0.83, 'std': 0.02, 'ciLow': 0.78,
+                              'ciHigh': 0.88, 'gainOverRandom': 0.01, 'gainCiLow': -0.02, 'gainCiHigh': 0.04,
+                              'beatsRandom': null}],
+                 'byPretext': []}""");
+
+        List<String> lines = LeaderboardTable.format(board).lines().toList();
+
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).contains("[0.8200, 0.8800]"), lines.get(1));
+        assertTrue(lines.get(1).endsWith("+0.0300 [+0.0100, +0.0500]"), lines.get(1));
+        assertTrue(lines.get(2).endsWith("+0.0100 [-0.0200, +0.0400] *"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("*: the gain's 95% interval"), lines.get(3));
+    }
 }
