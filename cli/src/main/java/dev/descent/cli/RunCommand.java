@@ -2,8 +2,6 @@ package dev.descent.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         ExperimentSpec spec;
         String yaml;
         try {
-            yaml = readUtf8(file);
+            yaml = ExperimentFiles.readUtf8(file);
             spec = new SpecParser(DEFAULT_MAX_TRIALS).parse(file.toString(), yaml);
         }
         catch (SpecException e) {
@@ -110,8 +108,10 @@ final class RunCommand implements Callable<Integer> {
             Instant started = Instant.now();
             JsonNode submitted = client.submit(file.getFileName().toString(), yaml);
             String experimentId = submitted.path("id").asText();
-            out.printf("Submitted %s as experiment %s: %d trials (%s x %s x seeds %s)%n", spec.name(), experimentId,
-                    spec.trialCount(), spec.pretextTasks(), spec.losses(), spec.seeds());
+            int total = submitted.path("total").asInt(spec.trialCount());
+            out.printf("Submitted %s as experiment %s: %d trials, %d from the grid (%s x %s x seeds %s) and %d "
+                            + "baselines%n", spec.name(), experimentId, total, spec.trialCount(), spec.pretextTasks(),
+                    spec.losses(), spec.seeds(), total - spec.trialCount());
 
             JsonNode finished = new ExperimentWatcher(client, out).await(experimentId, timeout,
                     () -> deadWorkers(stack));
@@ -152,16 +152,6 @@ final class RunCommand implements Callable<Integer> {
                 stack.close();
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             }
-        }
-    }
-
-    private static String readUtf8(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        }
-        catch (CharacterCodingException e) {
-            throw new IOException("the file is not valid UTF-8; save it as UTF-8", e);
         }
     }
 

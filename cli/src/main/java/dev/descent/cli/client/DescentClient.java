@@ -155,8 +155,10 @@ public final class DescentClient {
             return body;
         }
         catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage()
-                    + "; check that the service is running", e);
+            // A refused connection arrives as a ConnectException without a message, so name the exception type.
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + reason
+                    + "; check that the service is running, or point --orchestrator/--registry at it", e);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -335,14 +335,21 @@ public final class SpecParser {
             value = Double.parseDouble(text);
         }
         catch (NumberFormatException e) {
-            problems.add(tuple.getValueNode(), field, text, "must be a number from " + min + " to " + max);
+            problems.add(tuple.getValueNode(), field, text, "must be a number from " + plain(min) + " to "
+                    + plain(max));
             return fallback;
         }
         if (!(value >= min && value <= max)) {
-            problems.add(tuple.getValueNode(), field, text, "out of range; must be from " + min + " to " + max);
+            problems.add(tuple.getValueNode(), field, text, "out of range; must be from " + plain(min) + " to "
+                    + plain(max));
             return fallback;
         }
         return value;
+    }
+
+    /** Formats a bound without scientific notation, e.g. 0.0000001 rather than 1.0E-7. */
+    private static String plain(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Collects problems with the line of the node they concern. */

@@ -11,9 +11,9 @@ package dev.descent.model.spec;
  */
 public record SpecProblem(String source, int line, String field, String value, String message) {
 
-    /** Formats the problem as {@code file:line: field: message}. */
+    /** Formats the problem as {@code file:line: field: message}, leaving out a missing line or field. */
     public String describe() {
         String where = line > 0 ? source + ":" + line : source;
-        return where + ": " + field + ": " + message;
+        return field == null || field.isEmpty() ? where + ": " + message : where + ": " + field + ": " + message;
     }
 }

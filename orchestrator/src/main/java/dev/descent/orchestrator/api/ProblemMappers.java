@@ -41,7 +41,7 @@ public class ProblemMappers {
     public Response mapInvalidSpec(SpecException invalid) {
         List<SpecProblem> problems = invalid.problems();
         StringBuilder detail = new StringBuilder("The experiment file has ").append(problems.size())
-                .append(problems.size() == 1 ? " problem" : " problems").append("; fix them and submit again:");
+                .append(problems.size() == 1 ? " problem; fix it" : " problems; fix them").append(" and submit again:");
         List<Map<String, Object>> list = new ArrayList<>();
         for (SpecProblem problem : problems) {
             detail.append('\n').append(problem.describe());

@@ -31,6 +31,18 @@ public record ConfidenceInterval(double low, double high) {
     }
 
     /**
+     * Returns {@link #ofMean} cut to [0, 1], the range of an accuracy. With two or three seeds the t interval is wide
+     * and can pass 1, which no accuracy can reach; {@code null} when there are fewer than 2 values.
+     */
+    public static ConfidenceInterval ofAccuracy(List<Double> values) {
+        ConfidenceInterval interval = ofMean(values);
+        if (interval == null) {
+            return null;
+        }
+        return new ConfidenceInterval(Math.max(0, interval.low()), Math.min(1, interval.high()));
+    }
+
+    /**
      * Returns {@code centre ± t(0.975, degreesOfFreedom) * standardError}; a zero standard error gives the point
      * interval {@code [centre, centre]}.
      */

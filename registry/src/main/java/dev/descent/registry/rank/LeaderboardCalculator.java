@@ -76,7 +76,7 @@ public class LeaderboardCalculator {
         DescriptiveStatistics knn = statistics(group, StoredResult::knnAccuracy);
         DescriptiveStatistics baseline = statistics(group, StoredResult::randomEncoderLinearProbeAccuracy);
         DescriptiveStatistics baselineKnn = statistics(group, StoredResult::randomEncoderKnnAccuracy);
-        ConfidenceInterval interval = ConfidenceInterval.ofMean(values(linear));
+        ConfidenceInterval interval = ConfidenceInterval.ofAccuracy(values(linear));
         GainEstimate gain = GainEstimate.of(bySeed(group), bySeed(random));
         return new LeaderboardRow(
                 0,
@@ -104,7 +104,7 @@ public class LeaderboardCalculator {
     private static BaselineRow summariseBaseline(Baseline baseline, List<StoredResult> group) {
         DescriptiveStatistics linear = statistics(group, StoredResult::linearProbeAccuracy);
         DescriptiveStatistics knn = statistics(group, StoredResult::knnAccuracy);
-        ConfidenceInterval interval = ConfidenceInterval.ofMean(values(linear));
+        ConfidenceInterval interval = ConfidenceInterval.ofAccuracy(values(linear));
         return new BaselineRow(baseline.id(), group.size(), linear.getMean(), sampleStandardDeviation(linear),
                 interval == null ? null : interval.low(), interval == null ? null : interval.high(), knn.getMean(),
                 sampleStandardDeviation(knn));

@@ -101,4 +101,15 @@ class GainEstimateTest {
         assertNull(gain.beatsBaseline());
         assertNull(GainEstimate.of(Map.of(1L, List.of(0.85)), Map.of()));
     }
+
+    @Test
+    void accuracyIntervalIsCutToUnitRange() {
+        // Two values 0.70 and 0.99: mean 0.845, s = 0.2051, t(0.975, 1) = 12.706, so mean ± 1.842 before the cut.
+        ConfidenceInterval interval = ConfidenceInterval.ofAccuracy(List.of(0.70, 0.99));
+
+        assertEquals(0.0, interval.low(), 1e-12);
+        assertEquals(1.0, interval.high(), 1e-12);
+        assertEquals(0.845 + 12.706 * 0.20506 / Math.sqrt(2), ConfidenceInterval.ofMean(List.of(0.70, 0.99)).high(),
+                1e-3);
+    }
 }
