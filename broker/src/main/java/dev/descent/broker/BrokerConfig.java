@@ -3,7 +3,7 @@ package dev.descent.broker;
 import java.nio.file.Path;
 
 /**
- * Where and how a local Kafka broker runs.
+ * The folders, ports and heap of a local Kafka broker.
  *
  * @param dataDir the folder for the broker's log segments, KRaft metadata, config and console log; created on demand
  * @param port the PLAINTEXT listener's port on 127.0.0.1
@@ -13,7 +13,7 @@ import java.nio.file.Path;
  */
 public record BrokerConfig(Path dataDir, int port, int controllerPort, Path kafkaLib, int heapMegabytes) {
 
-    /** The broker's address for clients. */
+    /** Returns the broker's address for clients, {@code 127.0.0.1:<port>}. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

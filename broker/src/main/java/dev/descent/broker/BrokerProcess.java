@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * A single-node Kafka cluster in KRaft mode (combined broker and controller), run as a child JVM.
  *
  * <p>{@link #start(Duration)} formats the storage on first use, launches {@code kafka.Kafka} bound to 127.0.0.1 and
- * returns once the broker responds to a metadata request. {@link #stop()} asks for a controlled shutdown (SIGTERM) and
+ * returns once the broker responds to a metadata request. {@link #stop()} requests a controlled shutdown (SIGTERM) and
  * kills the JVM only if it has not exited within 30 seconds.
  *
  * <p>Not thread-safe: one owner starts and stops it.

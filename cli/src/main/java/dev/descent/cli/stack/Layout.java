@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the built artifacts of a Descent checkout are.
+ * The locations of the built artifacts in a Descent checkout.
  *
- * @param root the checkout's root folder, which holds the root {@code pom.xml}
+ * @param root the checkout's root folder, which contains the root {@code pom.xml}
  */
 public record Layout(Path root) {
 

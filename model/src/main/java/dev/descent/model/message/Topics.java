@@ -19,7 +19,7 @@ public final class Topics {
     public static final String DEAD_LETTER = "descent.dead-letter";
 
     /**
-     * Compacted control topic, keyed by experiment id: a record with value {@code cancelled} tells every worker to
+     * Compacted control topic, keyed by experiment id: a record with value {@code cancelled} makes every worker
      * skip the experiment's queued trials and stop its running ones. Workers read it from the start.
      */
     public static final String CONTROL = "descent.control";

@@ -30,7 +30,7 @@ public record TrialEvent(
         double imagesPerSecond,
         String error) {
 
-    /** The stages of a trial as a worker sees them. */
+    /** The stages of a trial as a worker reports them. */
     public enum Type {
         /** The worker took the trial and is loading data. */
         STARTED,
@@ -40,7 +40,7 @@ public record TrialEvent(
         EVALUATING,
         /** The result was published on {@link Topics#RESULTS}. */
         DONE,
-        /** The attempt failed; {@code error} says why. */
+        /** The attempt failed, and {@code error} contains the reason. */
         FAILED,
         /** The worker is still running the attempt; sent every few seconds in every phase, training and probing. */
         HEARTBEAT,

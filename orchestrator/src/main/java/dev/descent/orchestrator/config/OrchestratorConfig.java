@@ -27,7 +27,7 @@ public interface OrchestratorConfig {
     @WithDefault("200")
     int listLimit();
 
-    /** The most attempts a trial gets, counting the first; after the last one fails the trial is FAILED. */
+    /** The maximum number of attempts per trial, counting the first; after the last one fails the trial is FAILED. */
     @WithDefault("3")
     int maxAttempts();
 
@@ -42,7 +42,7 @@ public interface OrchestratorConfig {
     @WithDefault("5S")
     Duration retryBackoff();
 
-    /** The longest wait before retrying a failed attempt. */
+    /** The maximum wait before retrying a failed attempt. */
     @WithDefault("2M")
     Duration retryBackoffMax();
 
