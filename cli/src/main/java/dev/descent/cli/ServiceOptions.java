@@ -7,7 +7,7 @@ import dev.descent.cli.client.DescentClient;
 import dev.descent.cli.stack.StackFile;
 import picocli.CommandLine.Option;
 
-/** Where the services are and how to print: the options that every service command shares. */
+/** The options that every service command shares: the service URLs, the stack folder and the output format. */
 final class ServiceOptions {
 
     /** Environment variable with the orchestrator's bearer token, sent with every request when set. */

@@ -22,7 +22,7 @@ public final class StackStopper {
 
     private static final Logger LOG = LoggerFactory.getLogger(StackStopper.class);
 
-    /** What happened to one process. */
+    /** The result of stopping one process. */
     public enum Outcome {
         /** It exited after SIGTERM. */
         STOPPED,

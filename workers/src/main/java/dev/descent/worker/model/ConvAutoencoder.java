@@ -85,21 +85,7 @@ public final class ConvAutoencoder {
      * @param seed the seed for weight initialisation
      */
     public MultiLayerNetwork build(int height, int width, ReconstructionLoss loss, double learningRate, long seed) {
-        if (height % 4 != 0 || width % 4 != 0) {
-            throw new IllegalArgumentException("image size " + height + "x" + width
-                    + " is invalid; both sides must be divisible by 4 for two 2x2 poolings");
-        }
-        MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(new Adam(learningRate))
-                .weightInit(WeightInit.RELU)
-                .convolutionMode(ConvolutionMode.Same)
-                .list()
-                .layer(convolution(3, 32, Activation.RELU))
-                .layer(pooling())
-                .layer(convolution(3, 64, Activation.RELU))
-                .layer(pooling())
-                .layer(new ConvolutionLayer.Builder(1, 1).nOut(codeChannels).activation(Activation.RELU).build())
+        MultiLayerConfiguration configuration = encoderLayers(height, width, learningRate, seed)
                 .layer(convolution(3, 64, Activation.RELU))
                 .layer(new Upsampling2D.Builder(2).build())
                 .layer(convolution(3, 32, Activation.RELU))
@@ -127,21 +113,7 @@ public final class ConvAutoencoder {
      * @param seed the seed for weight initialisation
      */
     public MultiLayerNetwork buildClassifier(int height, int width, int classes, double learningRate, long seed) {
-        if (height % 4 != 0 || width % 4 != 0) {
-            throw new IllegalArgumentException("image size " + height + "x" + width
-                    + " is invalid; both sides must be divisible by 4 for two 2x2 poolings");
-        }
-        MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(new Adam(learningRate))
-                .weightInit(WeightInit.RELU)
-                .convolutionMode(ConvolutionMode.Same)
-                .list()
-                .layer(convolution(3, 32, Activation.RELU))
-                .layer(pooling())
-                .layer(convolution(3, 64, Activation.RELU))
-                .layer(pooling())
-                .layer(new ConvolutionLayer.Builder(1, 1).nOut(codeChannels).activation(Activation.RELU).build())
+        MultiLayerConfiguration configuration = encoderLayers(height, width, learningRate, seed)
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
                         .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
                 .setInputType(InputType.convolutional(height, width, 1, CNN2DFormat.NCHW))
@@ -161,6 +133,28 @@ public final class ConvAutoencoder {
     public INDArray encode(MultiLayerNetwork network, INDArray images) {
         INDArray code = network.feedForwardToLayer(codeLayerIndex(), images, false).get(codeLayerIndex() + 1);
         return code.reshape('c', code.size(0), code.length() / code.size(0));
+    }
+
+    /**
+     * Starts a network configuration with the encoder, layers 0 to {@link #codeLayerIndex()}. The autoencoder and
+     * the classifier share it, so one seed gives both the same initial encoder weights.
+     */
+    private NeuralNetConfiguration.ListBuilder encoderLayers(int height, int width, double learningRate, long seed) {
+        if (height % 4 != 0 || width % 4 != 0) {
+            throw new IllegalArgumentException("image size " + height + "x" + width
+                    + " is invalid; both sides must be divisible by 4 for two 2x2 poolings");
+        }
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same)
+                .list()
+                .layer(convolution(3, 32, Activation.RELU))
+                .layer(pooling())
+                .layer(convolution(3, 64, Activation.RELU))
+                .layer(pooling())
+                .layer(new ConvolutionLayer.Builder(1, 1).nOut(codeChannels).activation(Activation.RELU).build());
     }
 
     private static ConvolutionLayer convolution(int kernel, int channels, Activation activation) {
