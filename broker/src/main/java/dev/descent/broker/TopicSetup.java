@@ -32,6 +32,7 @@ public final class TopicSetup {
                 new NewTopic(Topics.TRIALS, Topics.TRIAL_PARTITIONS, (short) 1),
                 new NewTopic(Topics.TRIAL_EVENTS, EVENT_PARTITIONS, (short) 1),
                 new NewTopic(Topics.RESULTS, EVENT_PARTITIONS, (short) 1),
+                new NewTopic(Topics.RESULT_LINKS, EVENT_PARTITIONS, (short) 1),
                 new NewTopic(Topics.DEAD_LETTER, 1, (short) 1),
                 // Compaction keeps the latest record per experiment id, so a worker reading from the start learns
                 // every cancellation however old.

@@ -13,6 +13,12 @@ public final class Topics {
     public static final String RESULTS = "descent.results";
 
     /**
+     * Links from the orchestrator to the registry, keyed by trial id: an experiment reuses a stored result instead
+     * of running the trial again. Values are {@link ResultLink} JSON.
+     */
+    public static final String RESULT_LINKS = "descent.result-links";
+
+    /**
      * Records that a consumer could not parse or validate, copied unchanged with the reason and their origin in the
      * headers named in {@link DeadLetterHeaders}.
      */

@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param loss the latest pretext loss (mean per pixel), or {@code NaN} when none is known yet
  * @param imagesPerSecond pretext training throughput so far
  * @param error the failure's message for {@link Type#FAILED}, otherwise {@code null}
+ * @param validationAccuracy for {@link Type#DONE}, the linear probe's accuracy on the validation split, which search
+ *        strategies rank on; otherwise {@code null}
  */
 public record TrialEvent(
         String experimentId,
@@ -28,7 +30,15 @@ public record TrialEvent(
         long imagesTotal,
         double loss,
         double imagesPerSecond,
-        String error) {
+        String error,
+        Double validationAccuracy) {
+
+    /** Creates an event without a validation accuracy, as every type but {@link Type#DONE} has. */
+    public TrialEvent(String experimentId, String trialId, int attempt, Type type, String workerId, Instant at,
+                      long imagesDone, long imagesTotal, double loss, double imagesPerSecond, String error) {
+        this(experimentId, trialId, attempt, type, workerId, at, imagesDone, imagesTotal, loss, imagesPerSecond,
+                error, null);
+    }
 
     /** The stages of a trial as a worker reports them. */
     public enum Type {

@@ -28,6 +28,9 @@ import dev.descent.model.trial.TrialConfig;
  * @param finishedAt when the result was published
  * @param lossCurve the pretext loss during training, in training order; {@code null} or empty when the worker did not
  *        record it
+ * @param validationLinearProbeAccuracy the linear probe's accuracy on the validation images carved from the train
+ *        split; search strategies decide on this figure, never on the test figures; {@code null} from older workers
+ * @param validationKnnAccuracy kNN's accuracy on the same validation images; {@code null} from older workers
  */
 public record TrialResult(
         String experimentId,
@@ -44,5 +47,18 @@ public record TrialResult(
         String workerId,
         String backend,
         Instant finishedAt,
-        List<LossPoint> lossCurve) {
+        List<LossPoint> lossCurve,
+        Double validationLinearProbeAccuracy,
+        Double validationKnnAccuracy) {
+
+    /** Creates a result without validation figures, as workers before validation splits published them. */
+    public TrialResult(String experimentId, String trialId, int attempt, TrialConfig config,
+                       double linearProbeAccuracy, double knnAccuracy, double randomEncoderLinearProbeAccuracy,
+                       double randomEncoderKnnAccuracy, double finalPretextLoss, double wallSeconds,
+                       double imagesPerSecond, String workerId, String backend, Instant finishedAt,
+                       List<LossPoint> lossCurve) {
+        this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
+                randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
+                imagesPerSecond, workerId, backend, finishedAt, lossCurve, null, null);
+    }
 }
