@@ -168,6 +168,35 @@ function gainCell(gain) {
   return cell;
 }
 
+// Formats the p-value of the comparison with the table's leader; '–' for the leader and when no test was possible.
+function pValue(row) {
+  const comparison = row.vsLeader;
+  if (!comparison || !isNumber(comparison.pValue)) {
+    return '–';
+  }
+  return comparison.pValue < 0.001 ? '<0.001' : comparison.pValue.toFixed(3);
+}
+
+function comparisonTitle(row) {
+  const comparison = row.vsLeader;
+  if (row.leader) {
+    return 'leader of this table';
+  }
+  if (!comparison) {
+    return 'no test possible: too few results';
+  }
+  return `${comparison.method} t-test on ${comparison.matchedSeeds} matched seeds: difference `
+      + `${fixed(comparison.difference)} [${fixed(comparison.ciLow)}, ${fixed(comparison.ciHigh)}]`;
+}
+
+// 'leader' for the leader, 'tied' for a row the data cannot separate from it, else empty.
+function tieMark(row) {
+  if (row.leader) {
+    return 'leader';
+  }
+  return row.tiedWithLeader ? 'tied' : '';
+}
+
 function boardTable(group, range) {
   const axis = el('div', { class: 'axis' }, el('span', {}, range[0].toFixed(2)), el('span', {}, range[1].toFixed(2)));
   const table = el('table', { class: 'grid board', 'data-pretext': group.pretext },
@@ -175,18 +204,23 @@ function boardTable(group, range) {
           el('th', {}, 'Rank'), el('th', {}, 'Loss'), el('th', {}, 'n'),
           el('th', { class: 'bar-cell' }, 'Linear probe', axis),
           el('th', {}, 'Mean'), el('th', {}, 'Interval'), el('th', {}, 'kNN'),
-          el('th', {}, 'Untrained'), el('th', {}, 'Gain'))));
+          el('th', {}, 'Untrained'), el('th', {}, 'Gain'),
+          el('th', { title: 'Two-sided p-value of the difference from the leader (paired on seeds when possible)' },
+              'p vs leader'),
+          el('th', { title: 'Leader, or not separated from it at p < 0.05' }, 'Tied'))));
   const body = el('tbody');
   for (const row of group.rows) {
     const [from, to] = interval(row);
     body.append(el('tr', { class: 'board-row', 'data-loss': row.loss },
-        el('td', { class: 'num' }, row.rank), el('td', {}, row.loss), el('td', { class: 'num' }, row.n),
+        el('td', { class: 'num' }, row.rank), el('td', {}, row.label || row.loss), el('td', { class: 'num' }, row.n),
         el('td', { class: 'bar-cell' }, accuracyBar(row, range)),
         el('td', { class: 'num' }, fixed(row.mean)),
         el('td', { class: 'num' }, to > from ? `${fixed(from)} – ${fixed(to)}` : '–'),
         el('td', { class: 'num' }, fixed(row.knnMean)),
         el('td', { class: 'num' }, fixed(row.baselineMean)),
-        gainCell(row.gain)));
+        gainCell(row.gain),
+        el('td', { class: 'num p-value', title: comparisonTitle(row) }, pValue(row)),
+        el('td', { class: 'tie' }, tieMark(row))));
   }
   for (const row of group.baselines) {
     const name = row.baseline || row.name || row.loss || 'baseline';
@@ -196,7 +230,8 @@ function boardTable(group, range) {
         el('td', { class: 'bar-cell' }, accuracyBar({ ...row, baselineMean: undefined }, range)),
         el('td', { class: 'num' }, fixed(row.mean)),
         el('td', { class: 'num' }, to > from ? `${fixed(from)} – ${fixed(to)}` : '–'),
-        el('td', { class: 'num' }, fixed(row.knnMean)), el('td', {}, ''), el('td', {}, '')));
+        el('td', { class: 'num' }, fixed(row.knnMean)), el('td', {}, ''), el('td', {}, ''), el('td', {}, ''),
+        el('td', {}, '')));
   }
   table.append(body);
   return table;
@@ -212,7 +247,8 @@ async function loadLeaderboard() {
     return;
   }
   const groups = (board.byPretext || []).map(group => ({
-    title: `Pretext task: ${group.pretext}`, pretext: group.pretext, rows: group.rows || [],
+    title: `Pretext task: ${group.pretext}` + (group.dataset ? ` on ${group.dataset}` : ''), pretext: group.pretext,
+    rows: group.rows || [],
     baselines: baselineRows(group),
   }));
   groups.push({ title: 'Overall', pretext: 'overall', rows: board.overall || [], baselines: baselineRows(board) });

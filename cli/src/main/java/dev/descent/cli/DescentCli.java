@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "descent", mixinStandardHelpOptions = true, version = "descent 0.1.0",
         description = "Searches pretext-task loss functions by the transfer accuracy of the features they teach.",
         subcommands = {RunCommand.class, UpCommand.class, DownCommand.class, SubmitCommand.class,
-                StatusCommand.class, WatchCommand.class, LeaderboardCommand.class, CancelCommand.class,
+                StatusCommand.class, WatchCommand.class, LeaderboardCommand.class, ReportCommand.class,
+                ExportCommand.class, CancelCommand.class,
                 LossesCommand.class, PretextTasksCommand.class})
 public final class DescentCli implements Runnable {
 

@@ -21,9 +21,17 @@ final class LeaderboardCommand extends ServiceCommand {
     @Option(names = "--pretext", paramLabel = "NAME", description = "Only results of this pretext task, e.g. inpainting.")
     String pretext;
 
+    @Option(names = "--encoder", paramLabel = "NAME", description = "Only results of this encoder.")
+    String encoder;
+
+    @Option(names = "--budget", paramLabel = "IMAGES",
+            description = "Only results whose training images (epochs x pretrain images) equal this.")
+    Long budget;
+
     @Override
     int run(DescentClient client) {
-        JsonNode leaderboard = client.leaderboard(experiment, dataset, pretext);
+        JsonNode leaderboard = client.leaderboard(experiment, dataset, pretext, encoder,
+                budget == null ? null : budget.toString());
         if (options.json) {
             printJson(leaderboard);
         }

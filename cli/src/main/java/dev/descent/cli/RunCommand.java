@@ -109,9 +109,15 @@ final class RunCommand implements Callable<Integer> {
             JsonNode submitted = client.submit(file.getFileName().toString(), yaml);
             String experimentId = submitted.path("id").asText();
             int total = submitted.path("total").asInt(spec.trialCount());
-            out.printf("Submitted %s as experiment %s: %d trials, %d from the grid (%s x %s x seeds %s) and %d "
-                            + "baselines%n", spec.name(), experimentId, total, spec.trialCount(), spec.pretextTasks(),
-                    spec.losses(), spec.seeds(), total - spec.trialCount());
+            out.printf("Submitted %s as experiment %s: %d trials, %d from the %s search (%s x %s x seeds %s) and %d "
+                            + "baselines%n", spec.name(), experimentId, total, spec.trialCount(),
+                    spec.search().strategy().id(), spec.pretextTasks(), spec.losses(), spec.seeds(),
+                    total - spec.trialCount());
+            if (spec.search().strategy().halving()) {
+                out.printf("Successive halving adds the promoted configurations' trials as rungs finish; "
+                        + "%s/api/experiments/%s/decisions lists each decision.%n", config.orchestratorUrl(),
+                        experimentId);
+            }
 
             JsonNode finished = new ExperimentWatcher(client, out).await(experimentId, timeout,
                     () -> deadWorkers(stack));

@@ -27,6 +27,9 @@ import dev.descent.cli.stack.LocalStack;
 import dev.descent.cli.stack.StackConfig;
 import dev.descent.model.spec.ExperimentSpec;
 import dev.descent.model.spec.SpecParser;
+import dev.descent.model.spec.TrainingSpec;
+import dev.descent.model.trial.Baseline;
+import dev.descent.model.trial.TrialConfig;
 import dev.descent.model.trial.TrialExpander;
 import dev.descent.model.trial.TrialIds;
 
@@ -161,6 +164,52 @@ class EndToEndTest {
         assertTrue(trial.path("backend").asText().contains("CPU"), trial.path("backend").asText());
         assertTrue(trial.path("imagesPerSecond").asDouble() > 0);
         assertTrue(trial.path("wallSeconds").asDouble() > 0);
+    }
+
+    /**
+     * Runs successive halving on the same stack after the grid: 2 losses at 1,000 images, the better one by
+     * validation accuracy again at 2,000. The baselines without a training budget share their config with the grid's
+     * and are reused, not trained again.
+     */
+    @Test
+    void ashaDecidesOnValidationAccuracy() {
+        String yaml = EXPERIMENT.replace("name: end-to-end", "name: end-to-end-asha")
+                .replace("pretext: [inpainting, denoising]", "pretext: [inpainting]")
+                .replace("pretrain-images: 4000", "pretrain-images: 2000")
+                + "search: {strategy: asha, reduction-factor: 2, rungs: 2}\n";
+        String id = client.submit("end-to-end-asha.yaml", yaml).path("id").asText();
+        JsonNode finished = new ExperimentWatcher(client, System.out).await(id, Duration.ofMinutes(10), () -> null);
+        assertEquals(0, finished.path("failed").asInt(), finished.toPrettyString());
+
+        JsonNode decisions = client.decisions(id);
+        System.out.println(decisions.toPrettyString());
+        List<String> actions = new ArrayList<>();
+        decisions.path("decisions").forEach(decision -> actions.add(decision.path("action").asText()));
+        assertEquals(List.of("PROMOTED", "STOPPED", "WINNER"), actions);
+
+        // Each decision's score is the validation accuracy the worker reported, never the test accuracy.
+        ExperimentSpec spec = new SpecParser(100).parse("end-to-end-asha.yaml", yaml);
+        for (JsonNode decision : decisions.path("decisions")) {
+            int rung = decision.path("rung").asInt();
+            TrainingSpec training = new TrainingSpec(1, 64, 0.001, rung == 0 ? 1000 : 2000);
+            TrialConfig config = new TrialConfig("fashion-mnist", TrialExpander.ENCODER, "inpainting",
+                    decision.path("loss").asText(), 11, training, spec.probe());
+            JsonNode result = client.trial(TrialIds.of(config));
+            double validation = result.path("validationLinearProbeAccuracy").asDouble(Double.NaN);
+            assertEquals(validation, decision.path("score").asDouble(), 1e-9, result.toPrettyString());
+            assertTrue(validation != result.path("linearProbeAccuracy").asDouble(),
+                    "validation and test accuracy coincide, so the test cannot tell them apart: " + result);
+        }
+        assertEquals(2L * 1000 + 2000, decisions.path("trainingImagesSpent").asLong());
+        assertEquals(2L * 2000, decisions.path("gridTrainingImages").asLong());
+
+        // The raw-pixel and random-encoder baselines were reused from the grid experiment and linked in the registry.
+        Set<String> linked = new HashSet<>();
+        client.experimentResults(id).path("results").forEach(result -> linked.add(result.path("trialId").asText()));
+        for (Baseline baseline : List.of(Baseline.RAW_PIXELS, Baseline.RANDOM_ENCODER)) {
+            String trialId = TrialIds.of(baseline.config(spec, 11));
+            assertTrue(linked.contains(trialId), baseline + " trial " + trialId + " missing from " + linked);
+        }
     }
 
     /** Derives the experiment's trial ids independently of the orchestrator, from the spec. */

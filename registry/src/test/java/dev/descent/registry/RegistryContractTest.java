@@ -269,9 +269,14 @@ abstract class RegistryContractTest {
 
         Leaderboard byPretext = RegistryClient.leaderboard(Map.of("experiment", experiment, "pretext", "inpainting"));
         assertEquals(2, byPretext.resultCount());
-        assertEquals(0.70, byPretext.overall().get(0).mean(), TOLERANCE);
-        assertEquals(1, byPretext.byPretext().size());
+        // A configuration includes its dataset, so each dataset gets its own row and its own pretext table.
+        assertEquals(List.of(0.80, 0.60), byPretext.overall().stream().map(LeaderboardRow::mean).toList());
+        assertEquals(List.of("l2 [fashion-mnist]", "l2 [mnist]"),
+                byPretext.overall().stream().map(LeaderboardRow::label).toList());
+        assertEquals(2, byPretext.byPretext().size());
         assertEquals("inpainting", byPretext.byPretext().get(0).pretext());
+        assertEquals(DATASET, byPretext.byPretext().get(0).dataset());
+        assertEquals("mnist", byPretext.byPretext().get(1).dataset());
 
         Leaderboard combined = RegistryClient.leaderboard(
                 Map.of("experiment", experiment, "dataset", "mnist", "pretext", "inpainting"));
@@ -282,7 +287,8 @@ abstract class RegistryContractTest {
         assertEquals(1, otherBoard.resultCount());
         assertEquals("l1", otherBoard.overall().get(0).loss());
 
-        Leaderboard empty = RegistryClient.leaderboard(Map.of("experiment", experiment, "pretext", "colorization"));
+        Leaderboard empty = RegistryClient.leaderboard(Map.of("experiment", experiment, "pretext", "denoising",
+                "dataset", "mnist"));
         assertEquals(0, empty.resultCount());
         assertTrue(empty.overall().isEmpty());
         assertTrue(empty.byPretext().isEmpty());

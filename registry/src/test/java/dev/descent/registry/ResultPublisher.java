@@ -13,12 +13,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.descent.model.message.Json;
+import dev.descent.model.message.ResultLink;
 import dev.descent.model.message.Topics;
 import dev.descent.model.message.TrialResult;
 
 /**
- * A plain Kafka producer that writes records to partition 0 of the results topic, so that the registry consumes them
- * in the order they were sent.
+ * A plain Kafka producer that writes records to partition 0 of the results or result-links topic, so that the registry
+ * consumes each topic's records in the order they were sent.
  */
 final class ResultPublisher implements AutoCloseable {
 
@@ -45,15 +46,30 @@ final class ResultPublisher implements AutoCloseable {
 
     /** Sends the value unchanged, which may be {@code null} or not JSON at all. */
     void sendRaw(String key, String value) {
+        sendRaw(Topics.RESULTS, key, value);
+    }
+
+    /** Sends a result link as message JSON to the result-links topic, keyed by its trial id. */
+    void sendLink(ResultLink link) {
         try {
-            producer.send(new ProducerRecord<>(Topics.RESULTS, 0, key, value)).get(30, TimeUnit.SECONDS);
+            sendRaw(Topics.RESULT_LINKS, link.trialId(), Json.messages().writeValueAsString(link));
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + link, e);
+        }
+    }
+
+    /** Sends the value unchanged to partition 0 of the topic and waits for the broker's acknowledgement. */
+    void sendRaw(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, 0, key, value)).get(30, TimeUnit.SECONDS);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending to " + Topics.RESULTS, e);
+            throw new IllegalStateException("interrupted while sending to " + topic, e);
         }
         catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("sending to " + Topics.RESULTS + " failed", e);
+            throw new IllegalStateException("sending to " + topic + " failed", e);
         }
     }
 

@@ -201,12 +201,21 @@ class WebPageTest {
             List<WebElement> cells = shown.get(i).findElements(By.tagName("td"));
             String label = pretext + " row " + i;
             assertEquals(row.path("rank").asText(), cells.get(0).getText(), label);
-            assertEquals(row.path("loss").asText(), cells.get(1).getText(), label);
+            assertEquals(row.path("label").asText(), cells.get(1).getText(), label);
             assertEquals(row.path("n").asText(), cells.get(2).getText(), label);
             assertEquals(String.format(Locale.ROOT, "%.4f", row.path("mean").asDouble()), cells.get(4).getText(),
                     label);
             assertEquals(expectedInterval(row), cells.get(5).getText(), label + " interval");
             assertFalse(shown.get(i).findElements(By.cssSelector(".bar")).isEmpty(), label + " has a bar");
+            JsonNode comparison = row.path("vsLeader");
+            String expectedP = comparison.path("pValue").isNumber()
+                    ? (comparison.path("pValue").asDouble() < 0.001 ? "<0.001"
+                            : String.format(Locale.ROOT, "%.3f", comparison.path("pValue").asDouble()))
+                    : "\u2013";
+            assertEquals(expectedP, cells.get(9).getText(), label + " p-value");
+            String expectedMark = row.path("leader").asBoolean() ? "leader"
+                    : row.path("tiedWithLeader").asBoolean() ? "tied" : "";
+            assertEquals(expectedMark, cells.get(10).getText(), label + " tie mark");
         }
     }
 

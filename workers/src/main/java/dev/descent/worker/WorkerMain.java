@@ -17,6 +17,7 @@ import dev.descent.worker.kafka.TrialPublisher;
 import dev.descent.worker.metrics.MetricsPort;
 import dev.descent.worker.metrics.MetricsServer;
 import dev.descent.worker.metrics.WorkerMetrics;
+import dev.descent.worker.synthetic.SyntheticTrainer;
 import dev.descent.worker.trial.TrialRunner;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -57,8 +58,11 @@ public final class WorkerMain {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(config));
         TrialPublisher publisher = new TrialPublisher(producer, config.workerId());
         TrialRunner runner = new TrialRunner();
-        TrialExecutor executor = metrics.instrument((message, listener, cancelled) ->
-                runner.run(message.trialId(), message.config(), datasetFolder(message), listener, cancelled));
+        // descent.worker.trainer=synthetic swaps training for a sleep, for load tests of the orchestration path.
+        TrialExecutor trainer = SyntheticTrainer.selected() ? SyntheticTrainer.fromEnvironment()
+                : (message, listener, cancelled) ->
+                        runner.run(message.trialId(), message.config(), datasetFolder(message), listener, cancelled);
+        TrialExecutor executor = metrics.instrument(trainer);
         CancelledExperiments cancellations = new CancelledExperiments(
                 new KafkaConsumer<>(controlConsumerProperties(config)));
         Thread controlReader = new Thread(cancellations, "descent-control-reader");

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -100,6 +101,11 @@ public final class DescentClient {
         return get(registryUrl + "/api/pretext-tasks");
     }
 
+    /** Returns what the experiment's search decided, with the training images it spent, from the orchestrator. */
+    public JsonNode decisions(String experimentId) {
+        return get(orchestratorUrl + "/api/experiments/" + experimentId + "/decisions");
+    }
+
     /** Returns the results the registry has stored for an experiment. */
     public JsonNode experimentResults(String experimentId) {
         return get(registryUrl + "/api/experiments/" + experimentId + "/results");
@@ -119,11 +125,68 @@ public final class DescentClient {
 
     /** Returns the leaderboard of the results that match every non-null filter, as the REST API filters them. */
     public JsonNode leaderboard(String experimentId, String dataset, String pretext) {
+        return leaderboard(experimentId, dataset, pretext, null, null);
+    }
+
+    /**
+     * Returns the leaderboard of the results that match every non-null filter, as the REST API filters them.
+     *
+     * @param budget training images (epochs x pretrain images) as a decimal number, or {@code null}
+     */
+    public JsonNode leaderboard(String experimentId, String dataset, String pretext, String encoder, String budget) {
         StringBuilder query = new StringBuilder();
         appendParameter(query, "experiment", experimentId);
         appendParameter(query, "dataset", dataset);
         appendParameter(query, "pretext", pretext);
+        appendParameter(query, "encoder", encoder);
+        appendParameter(query, "budget", budget);
         return get(registryUrl + "/api/leaderboard" + query);
+    }
+
+    /** Returns an experiment's report from the registry: its leaderboard, winners, counts and search decisions. */
+    public JsonNode report(String experimentId) {
+        return get(registryUrl + "/api/experiments/" + encodePath(experimentId) + "/report");
+    }
+
+    /** Returns an experiment's report as the registry's CSV text: the lines of its leaderboard. */
+    public String reportCsv(String experimentId) {
+        return getText(registryUrl + "/api/experiments/" + encodePath(experimentId) + "/report?format=csv");
+    }
+
+    /**
+     * Returns the stored results that match every non-null filter, one flat row per trial, as the registry's JSON
+     * or CSV text.
+     *
+     * @param format {@code json} or {@code csv}
+     * @param filters query parameter names ({@code experiment}, {@code dataset}, {@code pretext}, {@code encoder},
+     *        {@code budget}) and values; {@code null} values are left out
+     */
+    public String exportResults(String format, Map<String, String> filters) {
+        StringBuilder query = new StringBuilder();
+        filters.forEach((name, value) -> appendParameter(query, name, value));
+        appendParameter(query, "format", format);
+        return getText(registryUrl + "/api/results" + query);
+    }
+
+    private String getText(String url) {
+        HttpRequest request = authorize(HttpRequest.newBuilder(URI.create(url))).timeout(TIMEOUT).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                throw new ApiException(request.method() + " " + request.uri(), response.statusCode(),
+                        parseBody(response.body()));
+            }
+            return response.body();
+        }
+        catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + reason
+                    + "; check that the registry is running, or point --registry at it", e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + request.method() + " " + request.uri(), e);
+        }
     }
 
     private static void appendParameter(StringBuilder query, String name, String value) {

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Formats the registry's leaderboard JSON as a fixed-width text table, one block per pretext task and overall. */
 public final class LeaderboardTable {
 
-    private static final String HEADER_FORMAT = "%-12s %4s  %-16s %3s  %-17s %-16s %-17s %s%n";
-    private static final String ROW_FORMAT = "%-12s %4d  %-16s %3d  %-17s %-16s %-17s %s%n";
+    private static final String HEADER_FORMAT = "%-12s %4s  %-16s %3s  %-17s %-16s %-7s %-6s %-17s %s%n";
+    private static final String ROW_FORMAT = "%-12s %4d  %-16s %3d  %-17s %-16s %-7s %-6s %-17s %s%n";
 
     /** Marks a gain whose 95% interval does not lie above zero, so the loss is not shown to beat the random encoder. */
     private static final String NOT_SHOWN_MARK = " *";
@@ -22,7 +22,7 @@ public final class LeaderboardTable {
     public static String format(JsonNode leaderboard) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, HEADER_FORMAT, "pretext", "rank", "loss", "n",
-                "linear probe", "95% CI", "kNN", "gain over untrained [95% CI]"));
+                "linear probe", "95% CI", "p", "leader", "kNN", "gain over untrained [95% CI]"));
         for (JsonNode group : leaderboard.path("byPretext")) {
             appendRows(table, group.path("pretext").asText(), group.path("rows"));
             appendBaselines(table, group.path("pretext").asText(), group.path("baselines"));
@@ -45,10 +45,13 @@ public final class LeaderboardTable {
 
     private static void appendRows(StringBuilder table, String pretext, JsonNode rows) {
         for (JsonNode row : rows) {
+            String name = row.hasNonNull("label") ? row.path("label").asText() : row.path("loss").asText();
             table.append(String.format(Locale.ROOT, ROW_FORMAT, pretext, row.path("rank").asInt(),
-                    row.path("loss").asText(), row.path("n").asInt(),
+                    name, row.path("n").asInt(),
                     meanStd(row.path("mean"), row.path("std")),
                     interval(row.path("ciLow"), row.path("ciHigh"), "%.4f"),
+                    pValue(row.path("vsLeader").path("pValue")),
+                    tieMark(row),
                     meanStd(row.path("knnMean"), row.path("knnStd")),
                     gain(row)));
         }
@@ -70,6 +73,25 @@ public final class LeaderboardTable {
         return row.path("beatsRandom").asBoolean(false) ? text : text + NOT_SHOWN_MARK;
     }
 
+    /** Formats the two-sided p-value of the difference from the table's leader; {@code -} without a test. */
+    private static String pValue(JsonNode value) {
+        if (!value.isNumber()) {
+            return "-";
+        }
+        return value.asDouble() < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", value.asDouble());
+    }
+
+    /**
+     * Returns {@code leader} for the table's leader, {@code tied} for a row that p >= 0.05 (or too few results for a
+     * test) does not separate from it, and {@code -} otherwise or when the registry reports no comparison.
+     */
+    private static String tieMark(JsonNode row) {
+        if (row.path("leader").asBoolean(false)) {
+            return "leader";
+        }
+        return row.path("tiedWithLeader").asBoolean(false) ? "tied" : "-";
+    }
+
     private static String interval(JsonNode low, JsonNode high, String format) {
         if (!low.isNumber() || !high.isNumber()) {
             return "-";
@@ -86,7 +108,7 @@ public final class LeaderboardTable {
             table.append(String.format(Locale.ROOT, HEADER_FORMAT, pretext, "-", "(" + name + ")",
                     row.path("n").isNumber() ? row.path("n").asText() : "-",
                     meanStd(row.path("mean"), row.path("std")),
-                    interval(row.path("ciLow"), row.path("ciHigh"), "%.4f"),
+                    interval(row.path("ciLow"), row.path("ciHigh"), "%.4f"), "-", "-",
                     meanStd(row.path("knnMean"), row.path("knnStd")), "-"));
         }
     }

@@ -69,4 +69,24 @@ class CatalogAndLeaderboardTest {
         assertTrue(lines.get(2).endsWith("+0.0100 [-0.0200, +0.0400] *"), lines.get(2));
         assertTrue(lines.get(3).startsWith("*: the gain's 95% interval"), lines.get(3));
     }
+
+    @Test
+    void leaderboardShowsTieMarkAndPValue() throws Exception {
+        JsonNode board = json("""
+                {'overall': [{'rank': 1, 'loss': 'l2', 'label': 'l2 [1x5000 images]', 'n': 3, 'mean': 0.85,
+                              'leader': true, 'tiedWithLeader': true, 'vsLeader': null},
+                             {'rank': 2, 'loss': 'l1', 'label': 'l1', 'n': 3, 'mean': 0.84, 'leader': false,
+                              'tiedWithLeader': true, 'vsLeader': {'method': 'paired', 'pValue': 0.2345}},
+                             {'rank': 3, 'loss': 'bce', 'label': 'bce', 'n': 3, 'mean': 0.70, 'leader': false,
+                              'tiedWithLeader': false, 'vsLeader': {'method': 'paired', 'pValue': 0.0004}}],
+                 'byPretext': []}""");
+
+        List<String> lines = LeaderboardTable.format(board).lines().toList();
+
+        assertTrue(lines.get(0).contains(" p "), lines.get(0));
+        assertTrue(lines.get(1).contains("l2 [1x5000 images]"), lines.get(1));
+        assertTrue(lines.get(1).contains(" -       leader "), lines.get(1));
+        assertTrue(lines.get(2).contains(" 0.235   tied "), lines.get(2));
+        assertTrue(lines.get(3).contains(" <0.001  -      "), lines.get(3));
+    }
 }

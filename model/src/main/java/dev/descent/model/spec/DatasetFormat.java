@@ -8,14 +8,16 @@ import java.util.Optional;
 public enum DatasetFormat {
 
     /** Zalando's Fashion-MNIST as gzip'd IDX files, installed by Debian's {@code dataset-fashion-mnist}. */
-    FASHION_MNIST("fashion-mnist", "/usr/share/datasets/fashion-mnist");
+    FASHION_MNIST("fashion-mnist", "/usr/share/datasets/fashion-mnist", 60_000);
 
     private final String id;
     private final String defaultPath;
+    private final int trainImages;
 
-    DatasetFormat(String id, String defaultPath) {
+    DatasetFormat(String id, String defaultPath, int trainImages) {
         this.id = id;
         this.defaultPath = defaultPath;
+        this.trainImages = trainImages;
     }
 
     public String id() {
@@ -24,6 +26,11 @@ public enum DatasetFormat {
 
     public String defaultPath() {
         return defaultPath;
+    }
+
+    /** Returns the number of images in the dataset's train split. */
+    public int trainImages() {
+        return trainImages;
     }
 
     public static Optional<DatasetFormat> byId(String id) {

@@ -19,6 +19,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import dev.descent.model.search.SearchSpec;
+
 /**
  * Parses and validates an experiment file.
  *
@@ -39,10 +41,11 @@ public final class SpecParser {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private static final List<String> TOP_KEYS =
-            List.of("name", "dataset", "pretext", "losses", "seeds", "training", "probe");
+            List.of("name", "dataset", "pretext", "losses", "seeds", "training", "probe", "search", "force");
     private static final List<String> DATASET_KEYS = List.of("name", "path");
     private static final List<String> TRAINING_KEYS = List.of("epochs", "batch-size", "learning-rate", "pretrain-images");
-    private static final List<String> PROBE_KEYS = List.of("train-images", "test-images", "epochs", "knn-k");
+    private static final List<String> PROBE_KEYS = List.of("train-images", "validation-images", "test-images", "epochs",
+            "knn-k");
 
     private final int maxTrials;
 
@@ -78,21 +81,26 @@ public final class SpecParser {
         String name = readName(top, problems);
         DatasetSpec dataset = readDataset(top.get("dataset"), mapping, problems);
         List<String> pretext = readChoices(top.get("pretext"), mapping, "pretext", PretextTask.ids(), problems);
-        List<String> losses = readChoices(top.get("losses"), mapping, "losses", LossFunction.ids(), problems);
+        List<String> losses = LossYamlReader.read(top.get("losses"), mapping, problems::add);
         List<Long> seeds = readSeeds(top.get("seeds"), mapping, problems);
         TrainingSpec training = readTraining(top.get("training"), problems);
-        ProbeSpec probe = readProbe(top.get("probe"), problems);
+        ProbeSpec probe = readProbe(top.get("probe"), dataset, problems);
+        SearchSpec search = SearchSectionReader.read(top.get("search"), training, problems);
+        boolean force = readForce(top.get("force"), problems);
+        SearchSectionReader.checkLossParameters(top.get("search"), search, losses, problems);
 
-        int trials = pretext.size() * losses.size() * seeds.size();
+        int candidates = search.sampled() ? search.samples() : pretext.size() * losses.size();
+        int trials = candidates * seeds.size();
         if (trials > maxTrials) {
-            problems.add(mapping, "pretext x losses x seeds", String.valueOf(trials),
-                    "the grid expands to " + trials + " trials, more than the limit of " + maxTrials
+            String expansion = search.sampled() ? "search.samples x seeds" : "pretext x losses x seeds";
+            problems.add(mapping, expansion, String.valueOf(trials),
+                    "the experiment expands to " + trials + " trials, more than the limit of " + maxTrials
                             + "; remove pretext tasks, losses or seeds, or split the experiment");
         }
         if (!problems.isEmpty()) {
             throw new SpecException(problems.list());
         }
-        return new ExperimentSpec(name, dataset, pretext, losses, seeds, training, probe);
+        return new ExperimentSpec(name, dataset, pretext, losses, seeds, training, probe, search, force);
     }
 
     private static Node compose(String yaml, Problems problems) {
@@ -119,7 +127,7 @@ public final class SpecParser {
         }
     }
 
-    private static Map<String, NodeTuple> fields(MappingNode node, String prefix, List<String> allowed,
+    static Map<String, NodeTuple> fields(MappingNode node, String prefix, List<String> allowed,
                                                  Problems problems) {
         Map<String, NodeTuple> fields = new LinkedHashMap<>();
         for (NodeTuple tuple : node.getValue()) {
@@ -243,9 +251,11 @@ public final class SpecParser {
         return new TrainingSpec(epochs, batchSize, learningRate, pretrainImages);
     }
 
-    private static ProbeSpec readProbe(NodeTuple tuple, Problems problems) {
+    private static ProbeSpec readProbe(NodeTuple tuple, DatasetSpec dataset, Problems problems) {
         Map<String, NodeTuple> fields = section(tuple, "probe", PROBE_KEYS, problems);
         int trainImages = (int) optionalInteger(fields, "probe", "train-images", 10000, 10, 60000, problems);
+        int validationImages = (int) optionalInteger(fields, "probe", "validation-images",
+                ProbeSpec.DEFAULT_VALIDATION_IMAGES, 1, 60000, problems);
         int testImages = (int) optionalInteger(fields, "probe", "test-images", 2000, 10, 10000, problems);
         int epochs = (int) optionalInteger(fields, "probe", "epochs", 10, 1, 500, problems);
         int knnK = (int) optionalInteger(fields, "probe", "knn-k", 20, 1, 1000, problems);
@@ -253,10 +263,35 @@ public final class SpecParser {
             problems.add(fields.get("knn-k").getValueNode(), "probe.knn-k", String.valueOf(knnK),
                     "must not exceed probe.train-images (" + trainImages + ")");
         }
-        return new ProbeSpec(trainImages, testImages, epochs, knnK);
+        DatasetFormat format = dataset == null || dataset.name() == null ? null
+                : DatasetFormat.byId(dataset.name()).orElse(null);
+        if (format != null && trainImages + validationImages > format.trainImages()) {
+            Node at = fields.containsKey("validation-images") ? fields.get("validation-images").getValueNode()
+                    : fields.get("train-images").getValueNode();
+            problems.add(at, "probe.validation-images", String.valueOf(validationImages), "probe.train-images ("
+                    + trainImages + ") plus probe.validation-images (" + validationImages + ") exceed the "
+                    + format.trainImages() + " images of the " + format.id() + " train split, which holds both "
+                    + "sets without overlap; lower one of them");
+        }
+        return new ProbeSpec(trainImages, testImages, epochs, knnK, validationImages);
     }
 
-    private static Map<String, NodeTuple> section(NodeTuple tuple, String name, List<String> keys, Problems problems) {
+    private static boolean readForce(NodeTuple tuple, Problems problems) {
+        if (tuple == null) {
+            return false;
+        }
+        String text = scalar(tuple.getValueNode(), "force", problems);
+        if ("true".equals(text) || "false".equals(text)) {
+            return Boolean.parseBoolean(text);
+        }
+        if (text != null) {
+            problems.add(tuple.getValueNode(), "force", text, "must be true (train every trial again) or false "
+                    + "(reuse stored results, the default)");
+        }
+        return false;
+    }
+
+    static Map<String, NodeTuple> section(NodeTuple tuple, String name, List<String> keys, Problems problems) {
         if (tuple == null) {
             return Map.of();
         }
@@ -267,7 +302,7 @@ public final class SpecParser {
         return fields(mapping, name + ".", keys, problems);
     }
 
-    private static List<Node> sequence(Node node, String field, Problems problems) {
+    static List<Node> sequence(Node node, String field, Problems problems) {
         if (node instanceof SequenceNode sequence) {
             if (sequence.getValue().isEmpty()) {
                 problems.add(node, field, "[]", "must list at least one value");
@@ -281,7 +316,7 @@ public final class SpecParser {
         return List.of();
     }
 
-    private static String scalar(Node node, String field, Problems problems) {
+    static String scalar(Node node, String field, Problems problems) {
         if (node instanceof ScalarNode scalar) {
             return scalar.getValue();
         }
@@ -289,7 +324,7 @@ public final class SpecParser {
         return null;
     }
 
-    private static long optionalInteger(Map<String, NodeTuple> fields, String section, String key, long fallback,
+    static long optionalInteger(Map<String, NodeTuple> fields, String section, String key, long fallback,
                                         long min, long max, Problems problems) {
         NodeTuple tuple = fields.get(key);
         if (tuple == null) {
@@ -299,7 +334,7 @@ public final class SpecParser {
         return value == null ? fallback : value;
     }
 
-    private static Long integer(Node node, String field, long min, long max, Problems problems) {
+    static Long integer(Node node, String field, long min, long max, Problems problems) {
         String text = scalar(node, field, problems);
         if (text == null) {
             return null;
@@ -319,7 +354,7 @@ public final class SpecParser {
         return value;
     }
 
-    private static double optionalDouble(Map<String, NodeTuple> fields, String section, String key, double fallback,
+    static double optionalDouble(Map<String, NodeTuple> fields, String section, String key, double fallback,
                                          double min, double max, Problems problems) {
         NodeTuple tuple = fields.get(key);
         if (tuple == null) {
@@ -348,12 +383,12 @@ public final class SpecParser {
     }
 
     /** Formats a bound without scientific notation, e.g. 0.0000001 rather than 1.0E-7. */
-    private static String plain(double value) {
+    static String plain(double value) {
         return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Collects problems with the line of the node they concern. */
-    private static final class Problems {
+    static final class Problems {
 
         private final String source;
         private final List<SpecProblem> list = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.descent.model.trial;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.descent.model.search.SearchPlan;
 import dev.descent.model.spec.ExperimentSpec;
 
 /**
@@ -17,18 +18,12 @@ public final class TrialExpander {
     private TrialExpander() {
     }
 
-    /** Returns the trials in grid order: pretext task, then loss, then seed. */
+    /**
+     * Returns the trials an experiment starts with, in candidate order and then seed order: for the grid, pretext
+     * task, then loss, then seed. Successive halving starts with every candidate at its smallest rung.
+     */
     public static List<TrialConfig> expand(ExperimentSpec spec) {
-        List<TrialConfig> trials = new ArrayList<>(spec.trialCount());
-        for (String pretext : spec.pretextTasks()) {
-            for (String loss : spec.losses()) {
-                for (long seed : spec.seeds()) {
-                    trials.add(new TrialConfig(spec.dataset().name(), ENCODER, pretext, loss, seed,
-                            spec.training(), spec.probe()));
-                }
-            }
-        }
-        return trials;
+        return SearchPlan.initialTrials(spec);
     }
 
     /** Returns the baseline trials in order: baseline, then seed. */

@@ -4,7 +4,7 @@ package dev.descent.model.trial;
 final class Sha256Fixture {
 
     /** The first 16 hex digits of the SHA-256 of the canonical JSON in {@code TrialExpanderTest}. */
-    static final String FIRST_16_HEX = "25bb5a4e7e8b12d4";
+    static final String FIRST_16_HEX = "c2455e53b6cba395";
 
     private Sha256Fixture() {
     }

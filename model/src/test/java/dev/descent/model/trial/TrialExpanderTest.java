@@ -53,8 +53,9 @@ class TrialExpanderTest {
 
         String json = TrialIds.canonicalJson(config);
         assertEquals("{\"dataset\":\"fashion-mnist\",\"encoder\":\"conv-ae-v1\",\"loss\":\"l2\",\"pretext\":\"inpainting\","
-                + "\"probe\":{\"epochs\":10,\"knnK\":20,\"testImages\":2000,\"trainImages\":5000},\"seed\":1,"
-                + "\"training\":{\"batchSize\":64,\"epochs\":1,\"learningRate\":0.001,\"pretrainImages\":4000}}", json);
+                + "\"probe\":{\"epochs\":10,\"knnK\":20,\"testImages\":2000,\"trainImages\":5000,\"validationImages\":2000},"
+                + "\"seed\":1,\"training\":{\"batchSize\":64,\"epochs\":1,\"learningRate\":0.001,"
+                + "\"pretrainImages\":4000}}", json);
         // SHA-256 of the JSON above, computed independently with `printf '%s' "$json" | sha256sum`.
         assertEquals("t-" + Sha256Fixture.FIRST_16_HEX, TrialIds.of(config));
     }
@@ -67,6 +68,10 @@ class TrialExpanderTest {
                 new TrialConfig("fashion-mnist", "conv-ae-v1", "inpainting", "l2", 2, TRAINING, PROBE)));
         assertNotEquals(TrialIds.of(base), TrialIds.of(new TrialConfig("fashion-mnist", "conv-ae-v1", "inpainting",
                 "l2", 1, new TrainingSpec(1, 64, 0.002, 4000), PROBE)));
+        assertNotEquals(TrialIds.of(base), TrialIds.of(new TrialConfig("fashion-mnist", "conv-ae-v1", "inpainting",
+                "l2", 1, TRAINING, new ProbeSpec(5000, 2000, 10, 20, 1000))), "validation images");
+        assertNotEquals(TrialIds.of(base), TrialIds.of(new TrialConfig("fashion-mnist", "conv-ae-v1", "inpainting",
+                "huber(delta=0.1)", 1, TRAINING, PROBE)), "loss parameters");
         assertTrue(TrialIds.of(base).matches("t-[0-9a-f]{16}"));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.descent.orchestrator.search.SearchDriver;
 import dev.descent.orchestrator.store.ExperimentRecord;
 import dev.descent.orchestrator.store.ExperimentStore;
 import dev.descent.orchestrator.store.TrialRecord;
@@ -21,11 +22,15 @@ public class ExperimentQueries {
     @Inject
     TrialStore trials;
 
+    @Inject
+    SearchDriver searchDriver;
+
     /** Returns the experiment with its trials, or empty when the id is unknown. */
     public Optional<ExperimentView> find(String experimentId) {
         return experiments.find(experimentId).map(experiment -> {
             List<TrialRecord> rows = trials.listByExperiment(experimentId);
-            ExperimentSummary summary = ProgressCalculator.summarize(experiment, rows, Instant.now());
+            ExperimentSummary summary = ProgressCalculator.summarize(experiment, rows, Instant.now(),
+                    searchPending(experiment, rows));
             return ExperimentView.of(summary, experiment.source(), experiment.datasetName(),
                     experiment.datasetPath(), rows.stream().map(TrialView::of).toList());
         });
@@ -41,6 +46,18 @@ public class ExperimentQueries {
     }
 
     private ExperimentSummary summarize(ExperimentRecord experiment, Instant now) {
-        return ProgressCalculator.summarize(experiment, trials.listByExperiment(experiment.id()), now);
+        List<TrialRecord> rows = trials.listByExperiment(experiment.id());
+        return ProgressCalculator.summarize(experiment, rows, now, searchPending(experiment, rows));
+    }
+
+    /**
+     * Returns whether successive halving still has decisions to make although every trial is final: between a
+     * trial's last event and the promotion it causes, the experiment must not look finished.
+     */
+    private boolean searchPending(ExperimentRecord experiment, List<TrialRecord> rows) {
+        if (rows.stream().anyMatch(row -> !row.state().isTerminal())) {
+            return false;
+        }
+        return searchDriver.hasPendingDecisions(experiment);
     }
 }

@@ -43,6 +43,9 @@ public class ExperimentResource {
     @Inject
     ExperimentCanceller canceller;
 
+    @Inject
+    SearchReports searchReports;
+
     /**
      * Validates an experiment file, stores the experiment and publishes its trials.
      *
@@ -66,6 +69,19 @@ public class ExperimentResource {
     @Path("{id}")
     public ExperimentView get(@PathParam("id") String experimentId) {
         return queries.find(experimentId).orElseThrow(() -> new ProblemException(404, "experiment-not-found",
+                "Experiment not found", "No experiment has the id '" + experimentId
+                        + "'; GET /api/experiments lists the known experiments.")
+                .with("experimentId", experimentId));
+    }
+
+    /**
+     * Returns what the experiment's search decided: each promotion and stop of successive halving with the validation
+     * accuracies behind it, and the training images spent against the full grid's.
+     */
+    @GET
+    @Path("{id}/decisions")
+    public SearchReport decisions(@PathParam("id") String experimentId) {
+        return searchReports.find(experimentId).orElseThrow(() -> new ProblemException(404, "experiment-not-found",
                 "Experiment not found", "No experiment has the id '" + experimentId
                         + "'; GET /api/experiments lists the known experiments.")
                 .with("experimentId", experimentId));

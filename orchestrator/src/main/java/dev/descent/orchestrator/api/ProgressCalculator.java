@@ -21,6 +21,16 @@ public final class ProgressCalculator {
      * started, over all workers together. It ignores the probe phase, so it is an estimate of pretext training only.
      */
     public static ExperimentSummary summarize(ExperimentRecord experiment, List<TrialRecord> trials, Instant now) {
+        return summarize(experiment, trials, now, false);
+    }
+
+    /**
+     * Summarises the experiment at time {@code now}, as {@link #summarize(ExperimentRecord, List, Instant)} does.
+     *
+     * @param searchPending whether the experiment's search still has trials to add; it then counts as RUNNING
+     */
+    public static ExperimentSummary summarize(ExperimentRecord experiment, List<TrialRecord> trials, Instant now,
+                                              boolean searchPending) {
         int queued = 0;
         int running = 0;
         int done = 0;
@@ -53,7 +63,7 @@ public final class ProgressCalculator {
             }
         }
 
-        ExperimentState state = state(experiment, queued + running, failed, cancelled);
+        ExperimentState state = state(experiment, queued + running + (searchPending ? 1 : 0), failed, cancelled);
         double percentDone = imagesTotal == 0 ? 0 : Math.round(1000.0 * imagesDone / imagesTotal) / 10.0;
         Long eta = eta(queued + running, imagesDone, imagesRemaining, firstStarted, now);
         return new ExperimentSummary(experiment.id(), experiment.name(), experiment.createdAt(), state, trials.size(),

@@ -11,7 +11,10 @@ import dev.descent.orchestrator.kafka.DeadLetterPublisher;
 import dev.descent.orchestrator.retry.RetryPolicy;
 import dev.descent.orchestrator.store.StoreException;
 import dev.descent.orchestrator.store.TrialRecord;
+import dev.descent.orchestrator.store.ReuseStore;
+import dev.descent.orchestrator.store.TrialState;
 import dev.descent.orchestrator.store.TrialStore;
+import dev.descent.orchestrator.search.SearchDriver;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +44,12 @@ public class TrialEventConsumer {
     @Inject
     DeadLetterPublisher deadLetters;
 
+    @Inject
+    ReuseStore reuses;
+
+    @Inject
+    SearchDriver searchDriver;
+
     /** Applies one event record; {@code descent.trial-events} values are {@code TrialEvent} JSON. */
     @Incoming("trial-events-in")
     @Blocking
@@ -66,6 +75,9 @@ public class TrialEventConsumer {
     }
 
     private void apply(TrialEvent event) {
+        if (event.type() == TrialEvent.Type.DONE && event.validationAccuracy() != null) {
+            reuses.recordValidation(event.trialId(), event.experimentId(), event.validationAccuracy(), Instant.now());
+        }
         Optional<TrialRecord> current = trials.find(event.experimentId(), event.trialId());
         if (current.isEmpty()) {
             LOG.debugf("Ignoring %s event for unknown experiment %s trial %s", event.type(), event.experimentId(),
@@ -85,10 +97,15 @@ public class TrialEventConsumer {
                     event.experimentId(), event.trialId(), event.type(), event.attempt());
             return;
         }
+        boolean finished = stored.state() == TrialState.DONE || stored.state() == TrialState.FAILED
+                || stored.state() == TrialState.CANCELLED;
         if (stored.state() != current.get().state()) {
             LOG.infof("Experiment %s trial %s is %s (attempt %d of at most %d, worker %s)%s", event.experimentId(),
                     event.trialId(), stored.state(), stored.attempt(), retryPolicy.maxAttempts(), event.workerId(),
                     stored.error() == null ? "" : ": " + stored.error());
+        }
+        if (finished && stored.state() != current.get().state()) {
+            searchDriver.advance(event.experimentId());
         }
     }
 

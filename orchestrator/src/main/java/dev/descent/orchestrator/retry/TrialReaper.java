@@ -19,6 +19,7 @@ import dev.descent.orchestrator.store.ExperimentStore;
 import dev.descent.orchestrator.store.TrialRecord;
 import dev.descent.orchestrator.store.TrialState;
 import dev.descent.orchestrator.store.TrialStore;
+import dev.descent.orchestrator.search.SearchDriver;
 import dev.descent.orchestrator.submit.PublishException;
 import dev.descent.orchestrator.submit.TrialPublisher;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,6 +50,9 @@ import org.jboss.logging.Logger;
 public class TrialReaper {
 
     private static final Logger LOG = Logger.getLogger(TrialReaper.class);
+
+    @Inject
+    SearchDriver searchDriver;
 
     @Inject
     OrchestratorConfig config;
@@ -120,12 +124,15 @@ public class TrialReaper {
                     + ", no attempts left)";
             if (trials.fail(trial, error, now)) {
                 LOG.errorf("Experiment %s trial %s is FAILED: %s", trial.experimentId(), trial.trialId(), error);
+                searchDriver.advance(trial.experimentId());
             }
             return;
         }
         Optional<TrialMessage> message = message(trial);
         if (message.isEmpty()) {
-            trials.fail(trial, "cannot rebuild the trial message from the stored config", now);
+            if (trials.fail(trial, "cannot rebuild the trial message from the stored config", now)) {
+                searchDriver.advance(trial.experimentId());
+            }
             return;
         }
         try {

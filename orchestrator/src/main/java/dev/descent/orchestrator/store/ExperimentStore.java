@@ -34,6 +34,13 @@ public class ExperimentStore {
     @Inject
     ActiveDataSource dataSource;
 
+    private static final String INSERT_REUSE = """
+            INSERT INTO trial_reuse (experiment_id, trial_id, source_experiment_id, reused_at) VALUES (?, ?, ?, ?)""";
+
+    private static final String INSERT_SEARCH_TRIAL = """
+            INSERT INTO search_trial (experiment_id, trial_id, candidate_key, pretext, loss, learning_rate, rung)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
+
     /**
      * Inserts an experiment and its trials in one transaction.
      *
@@ -41,11 +48,21 @@ public class ExperimentStore {
      * @throws StoreException when the database fails
      */
     public void insert(ExperimentRecord experiment, List<TrialRecord> trials) {
+        insert(experiment, new TrialBatch(trials, List.of(), List.of()));
+    }
+
+    /**
+     * Inserts an experiment and its first trials, with their reuse and search rows, in one transaction.
+     *
+     * @throws DuplicateExperimentIdException when the experiment id is taken; nothing is stored then
+     * @throws StoreException when the database fails
+     */
+    public void insert(ExperimentRecord experiment, TrialBatch batch) {
         try (Connection connection = dataSource.get().getConnection()) {
             connection.setAutoCommit(false);
             try {
                 insertExperiment(connection, experiment);
-                insertTrials(connection, trials);
+                insertBatch(connection, batch);
                 connection.commit();
             }
             catch (SQLException | RuntimeException e) {
@@ -58,6 +75,30 @@ public class ExperimentStore {
                 throw new DuplicateExperimentIdException(experiment.id(), e);
             }
             throw new StoreException("storing experiment " + experiment.id() + " failed", e);
+        }
+    }
+
+    /**
+     * Adds trials to a stored experiment in one transaction, as successive halving does when it promotes a
+     * configuration.
+     *
+     * @throws StoreException when the database fails, for example because a trial is already stored
+     */
+    public void addTrials(String experimentId, TrialBatch batch) {
+        try (Connection connection = dataSource.get().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                insertBatch(connection, batch);
+                connection.commit();
+            }
+            catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        catch (SQLException e) {
+            throw new StoreException("adding " + batch.trials().size() + " trials to experiment " + experimentId
+                    + " failed", e);
         }
     }
 
@@ -122,6 +163,33 @@ public class ExperimentStore {
             statement.setString(8, experiment.publishState().name());
             statement.setString(9, experiment.publishError());
             statement.executeUpdate();
+        }
+    }
+
+    static void insertBatch(Connection connection, TrialBatch batch) throws SQLException {
+        insertTrials(connection, batch.trials());
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_REUSE)) {
+            for (TrialReuse reuse : batch.reuses()) {
+                statement.setString(1, reuse.experimentId());
+                statement.setString(2, reuse.trialId());
+                statement.setString(3, reuse.sourceExperimentId());
+                Jdbc.setInstant(statement, 4, reuse.reusedAt());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_SEARCH_TRIAL)) {
+            for (SearchTrial trial : batch.searchTrials()) {
+                statement.setString(1, trial.experimentId());
+                statement.setString(2, trial.trialId());
+                statement.setString(3, trial.candidate().key());
+                statement.setString(4, trial.candidate().pretext());
+                statement.setString(5, trial.candidate().loss());
+                statement.setDouble(6, trial.candidate().learningRate());
+                statement.setInt(7, trial.rung());
+                statement.addBatch();
+            }
+            statement.executeBatch();
         }
     }
 

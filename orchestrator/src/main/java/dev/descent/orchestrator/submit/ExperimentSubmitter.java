@@ -2,27 +2,29 @@ package dev.descent.orchestrator.submit;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import dev.descent.model.message.TrialMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.descent.model.search.Candidate;
+import dev.descent.model.search.SearchPlan;
 import dev.descent.model.spec.DatasetFormat;
 import dev.descent.model.spec.ExperimentSpec;
 import dev.descent.model.spec.SpecParser;
 import dev.descent.model.trial.TrialConfig;
 import dev.descent.model.trial.TrialExpander;
-import dev.descent.model.trial.TrialIds;
 import dev.descent.orchestrator.config.OrchestratorConfig;
+import dev.descent.orchestrator.memo.PlannedTrials;
+import dev.descent.orchestrator.memo.ResultLinkPublisher;
+import dev.descent.orchestrator.memo.TrialPlanner;
+import dev.descent.orchestrator.search.SearchDriver;
 import dev.descent.orchestrator.store.DuplicateExperimentIdException;
 import dev.descent.orchestrator.store.ExperimentRecord;
 import dev.descent.orchestrator.store.ExperimentStore;
 import dev.descent.orchestrator.store.PublishState;
-import dev.descent.orchestrator.store.TrialRecord;
-import dev.descent.orchestrator.store.TrialState;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 /** Validates an experiment file, stores the experiment with its trials and publishes the trials to the workers. */
 @ApplicationScoped
@@ -45,6 +47,15 @@ public class ExperimentSubmitter {
     @Inject
     DataRoots dataRoots;
 
+    @Inject
+    TrialPlanner planner;
+
+    @Inject
+    ResultLinkPublisher links;
+
+    @Inject
+    SearchDriver searchDriver;
+
     /**
      * Submits an experiment.
      *
@@ -60,52 +71,65 @@ public class ExperimentSubmitter {
         String datasetPath = spec.dataset().path() != null ? spec.dataset().path()
                 : DatasetFormat.byId(spec.dataset().name()).orElseThrow().defaultPath();
         dataRoots.check(source, yaml, datasetPath);
-        Map<String, TrialConfig> trials = trialsById(spec, config.baselines());
 
+        // Store the experiment with its first trials; trials whose config already finished elsewhere are DONE.
         Instant createdAt = Instant.now();
-        String experimentId = store(spec, source, yaml, datasetPath, trials, createdAt);
-        LOG.infof("Experiment %s (%s) stored with %d trials; publishing them to the workers", experimentId,
-                spec.name(), trials.size());
+        Stored stored = store(spec, source, yaml, datasetPath, createdAt);
+        String experimentId = stored.experimentId();
+        PlannedTrials planned = stored.planned();
+        LOG.infof("Experiment %s (%s, %s search) stored with %d trials, %d of them reused; publishing %d to the "
+                        + "workers", experimentId, spec.name(), spec.search().strategy().id(),
+                planned.batch().trials().size(), planned.links().size(), planned.messages().size());
 
-        List<TrialMessage> messages = new ArrayList<>(trials.size());
-        trials.forEach((trialId, trial) -> messages.add(new TrialMessage(experimentId, trialId, 1, datasetPath, trial)));
+        // Publish the trials to run, then the links for the reused ones.
         try {
-            publisher.publish(experimentId, messages, config.publishTimeout());
+            publisher.publish(experimentId, planned.messages(), config.publishTimeout());
         }
         catch (PublishException e) {
             LOG.errorf(e, "Publishing the trials of experiment %s failed: %s", experimentId, e.getMessage());
             experiments.updatePublishState(experimentId, PublishState.PUBLISH_FAILED, e.getMessage());
             throw e;
         }
+        links.publish(planned.links(), config.publishTimeout());
         experiments.updatePublishState(experimentId, PublishState.PUBLISHED, null);
-        LOG.infof("Experiment %s published %d trials", experimentId, messages.size());
+        LOG.infof("Experiment %s published %d trials", experimentId, planned.messages().size());
+
+        // Reused trials may already complete a rung, so successive halving gets a first look now.
+        searchDriver.advance(experimentId);
         return experimentId;
     }
 
-    /**
-     * Expands the grid, followed by the baseline trials when enabled; equal configs share an id, so a repeated config
-     * is kept once.
-     */
-    private static Map<String, TrialConfig> trialsById(ExperimentSpec spec, boolean baselines) {
-        Map<String, TrialConfig> trials = new LinkedHashMap<>();
-        List<TrialConfig> expanded = baselines ? TrialExpander.expandWithBaselines(spec) : TrialExpander.expand(spec);
-        for (TrialConfig trial : expanded) {
-            if (trials.putIfAbsent(TrialIds.of(trial), trial) != null) {
-                LOG.warnf("Experiment %s lists trial %s twice; it runs once", spec.name(), TrialIds.of(trial));
+    /** Returns the first trials: the strategy's initial trials, followed by the baseline trials when enabled. */
+    private static List<TrialPlanner.PlannedConfig> initialConfigs(ExperimentSpec spec, boolean baselines) {
+        List<TrialPlanner.PlannedConfig> configs = new ArrayList<>();
+        boolean halving = spec.search().strategy().halving();
+        for (Candidate candidate : SearchPlan.candidates(spec)) {
+            for (TrialConfig trial : SearchPlan.trials(spec, candidate, 0)) {
+                configs.add(new TrialPlanner.PlannedConfig(trial, halving ? candidate : null, 0));
             }
         }
-        return trials;
+        if (baselines) {
+            for (TrialConfig trial : TrialExpander.baselines(spec)) {
+                configs.add(new TrialPlanner.PlannedConfig(trial, null, 0));
+            }
+        }
+        return configs;
     }
 
-    private String store(ExperimentSpec spec, String source, String yaml, String datasetPath,
-                         Map<String, TrialConfig> trials, Instant createdAt) {
+    /** An experiment id with the trials stored under it. */
+    private record Stored(String experimentId, PlannedTrials planned) {
+    }
+
+    private Stored store(ExperimentSpec spec, String source, String yaml, String datasetPath, Instant createdAt) {
+        List<TrialPlanner.PlannedConfig> configs = initialConfigs(spec, config.baselines());
         for (int attempt = 1; ; attempt++) {
             String experimentId = ExperimentIds.create(createdAt);
             ExperimentRecord experiment = new ExperimentRecord(experimentId, spec.name(), source, yaml,
                     spec.dataset().name(), datasetPath, createdAt, PublishState.PUBLISHING, null);
+            PlannedTrials planned = planner.plan(experimentId, datasetPath, configs, spec.force(), 0, createdAt);
             try {
-                experiments.insert(experiment, trialRecords(experimentId, trials, createdAt));
-                return experimentId;
+                experiments.insert(experiment, planned.batch());
+                return new Stored(experimentId, planned);
             }
             catch (DuplicateExperimentIdException e) {
                 if (attempt >= ID_ATTEMPTS) {
@@ -115,20 +139,5 @@ public class ExperimentSubmitter {
                         ID_ATTEMPTS);
             }
         }
-    }
-
-    private static List<TrialRecord> trialRecords(String experimentId, Map<String, TrialConfig> trials,
-                                                  Instant createdAt) {
-        List<TrialRecord> records = new ArrayList<>(trials.size());
-        int gridIndex = 0;
-        for (Map.Entry<String, TrialConfig> entry : trials.entrySet()) {
-            TrialConfig trial = entry.getValue();
-            // The worker reports the exact total; until then, every epoch processes every pretraining image.
-            long imagesTotal = TrialExpander.trainingImages(trial);
-            records.add(new TrialRecord(experimentId, entry.getKey(), gridIndex++, trial.pretext(), trial.loss(),
-                    trial.seed(), TrialIds.canonicalJson(trial), TrialState.QUEUED, 1, null, 0, imagesTotal, null,
-                    null, null, null, createdAt));
-        }
-        return records;
     }
 }

@@ -1,8 +1,7 @@
 package dev.descent.registry.api;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 
 import io.micrometer.core.annotation.Timed;
 import jakarta.inject.Inject;
@@ -10,54 +9,65 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
-import dev.descent.model.trial.Baseline;
+import dev.descent.registry.export.Csv;
+import dev.descent.registry.export.LeaderboardCsvRow;
 import dev.descent.registry.rank.Leaderboard;
-import dev.descent.registry.rank.LeaderboardCalculator;
+import dev.descent.registry.rank.LeaderboardCache;
 import dev.descent.registry.rank.LeaderboardFilters;
-import dev.descent.registry.store.ResultQuery;
-import dev.descent.registry.store.ResultStore;
-import dev.descent.registry.store.StoredResult;
 
-/** Ranks loss functions by the transfer accuracy of their stored results. */
+/** Ranks configurations by the transfer accuracy of their stored results. */
 @Path("/api/leaderboard")
 public class LeaderboardResource {
 
-    private final ResultStore store;
-    private final LeaderboardCalculator calculator;
+    /** The query parameters of the leaderboard: its filters and {@code format}. */
+    static final Set<String> PARAMETERS = Set.of("experiment", "dataset", "pretext", "encoder", "budget", "format");
+
+    private final LeaderboardCache cache;
 
     @Inject
-    LeaderboardResource(ResultStore store, LeaderboardCalculator calculator) {
-        this.store = store;
-        this.calculator = calculator;
+    LeaderboardResource(LeaderboardCache cache) {
+        this.cache = cache;
     }
 
     /**
      * Returns the leaderboard of the stored results that match every given filter, with the baseline results that
-     * match the experiment and dataset filters. Blank filters are ignored, and a filter that matches nothing returns
-     * empty rankings.
+     * match the experiment and dataset filters, as JSON or as CSV. Blank filters are ignored, and a filter that
+     * matches nothing returns empty rankings.
      *
-     * @param experiment only results linked to this experiment id
+     * @param experiment only results that this experiment ran or reuses through a result link
      * @param dataset only results on this dataset, such as {@code fashion-mnist}
      * @param pretext only results of this pretext task, such as {@code inpainting}
+     * @param encoder only results of this encoder
+     * @param budget only results whose training images (epochs x pretrain images) equal this positive number
+     * @param format {@code json} (the default) or {@code csv}
+     * @throws ProblemException with status 400 for an unknown query parameter or an invalid value
      */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Timed(value = "descent.leaderboard.latency", description = "Time to compute GET /api/leaderboard",
             histogram = true)
-    public Leaderboard leaderboard(@QueryParam("experiment") String experiment,
-            @QueryParam("dataset") String dataset, @QueryParam("pretext") String pretext) throws SQLException {
+    public Response leaderboard(@Context UriInfo uri, @QueryParam("experiment") String experiment,
+            @QueryParam("dataset") String dataset, @QueryParam("pretext") String pretext,
+            @QueryParam("encoder") String encoder, @QueryParam("budget") String budget,
+            @QueryParam("format") String format) throws SQLException {
+        QueryFilters.rejectUnknown(uri, PARAMETERS);
+        String responseFormat = QueryFilters.format(format);
         LeaderboardFilters filters = new LeaderboardFilters(
                 QueryFilters.optional("experiment", experiment),
                 QueryFilters.optional("dataset", dataset),
-                QueryFilters.optional("pretext", pretext));
-        ResultQuery query = new ResultQuery(filters.experiment(), filters.dataset(), filters.pretext());
-        List<StoredResult> results = new ArrayList<>(store.find(query));
-        if (filters.pretext() != null && !Baseline.PRETEXT.equals(filters.pretext())) {
-            // Baselines belong to no pretext task, so a pretext view shows those of its experiment and dataset.
-            results.addAll(store.find(new ResultQuery(filters.experiment(), filters.dataset(), Baseline.PRETEXT)));
+                QueryFilters.pretext(pretext),
+                QueryFilters.optional("encoder", encoder),
+                QueryFilters.budget(budget));
+        Leaderboard board = cache.get(filters);
+        if (QueryFilters.CSV.equals(responseFormat)) {
+            return Response.ok(Csv.write(LeaderboardCsvRow.class, LeaderboardCsvRow.of(board)), Csv.MEDIA_TYPE)
+                    .build();
         }
-        return calculator.compute(results, filters);
+        return Response.ok(board, MediaType.APPLICATION_JSON).build();
     }
 }

@@ -1,16 +1,20 @@
 package dev.descent.registry.catalog;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.descent.model.spec.LossFunction;
+import dev.descent.model.spec.LossCatalog;
+import dev.descent.model.spec.LossDefinition;
+import dev.descent.model.spec.LossParameter;
 import dev.descent.model.spec.PretextTask;
 
 /**
- * The loss functions and pretext tasks built into the workers, from the {@link LossFunction} and {@link PretextTask}
- * enums. The switches have no default branch, so a new enum constant without a description fails to compile.
+ * The loss functions and pretext tasks built into the workers: the losses from {@link LossCatalog}, with their
+ * parameter schemas, and the pretext tasks from the {@link PretextTask} enum. The pretext switch has no default
+ * branch, so a new enum constant without a description fails to compile.
  */
 @ApplicationScoped
 public class BuiltInCatalog {
@@ -18,11 +22,14 @@ public class BuiltInCatalog {
     /** The version of every built-in entry. */
     public static final String BUILT_IN_VERSION = "1";
 
-    /** Returns the loss functions in declaration order. */
+    /** Returns the built-in losses in declaration order, followed by the weighted sum that combines them. */
     public List<CatalogEntry> losses() {
-        return Arrays.stream(LossFunction.values())
-                .map(loss -> new CatalogEntry(loss.id(), BUILT_IN_VERSION, describe(loss), List.of()))
-                .toList();
+        List<CatalogEntry> entries = new ArrayList<>();
+        for (LossDefinition definition : LossCatalog.builtIns()) {
+            entries.add(entry(definition));
+        }
+        entries.add(entry(LossCatalog.weightedSum()));
+        return entries;
     }
 
     /** Returns the pretext tasks in declaration order. */
@@ -32,11 +39,16 @@ public class BuiltInCatalog {
                 .toList();
     }
 
-    private static String describe(LossFunction loss) {
-        return switch (loss) {
-            case L2 -> "Mean squared error per pixel between the reconstruction and the clean image.";
-            case L1 -> "Mean absolute error per pixel between the reconstruction and the clean image.";
-        };
+    private static CatalogEntry entry(LossDefinition definition) {
+        List<CatalogParameter> parameters = definition.parameters().stream()
+                .map(BuiltInCatalog::parameter)
+                .toList();
+        return new CatalogEntry(definition.name(), BUILT_IN_VERSION, definition.description(), parameters);
+    }
+
+    private static CatalogParameter parameter(LossParameter parameter) {
+        return new CatalogParameter(parameter.name(), parameter.description(), parameter.defaultValue(),
+                parameter.min(), parameter.max());
     }
 
     private static String describe(PretextTask task) {

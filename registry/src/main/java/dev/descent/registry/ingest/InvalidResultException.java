@@ -1,6 +1,9 @@
 package dev.descent.registry.ingest;
 
-/** Thrown when a record on the results topic is not a valid {@link dev.descent.model.message.TrialResult}. */
+/**
+ * Thrown when a record on the results topic is not a valid {@link dev.descent.model.message.TrialResult}, or a record
+ * on the result-links topic not a valid {@link dev.descent.model.message.ResultLink}.
+ */
 public class InvalidResultException extends Exception {
 
     private final String field;

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import dev.descent.model.message.TrialResult;
 import dev.descent.model.trial.TrialIds;
 import dev.descent.registry.metrics.ResultMetrics;
+import dev.descent.registry.rank.LeaderboardCache;
 import dev.descent.registry.store.ResultStore;
 import dev.descent.registry.store.StoreOutcome;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -45,6 +46,9 @@ public class ResultConsumer {
 
     @Inject
     ResultMetrics metrics;
+
+    @Inject
+    LeaderboardCache leaderboards;
 
     @Inject
     ResultConsumer(ResultParser parser, ResultStore store, DeadLetterPublisher deadLetters,
@@ -85,6 +89,7 @@ public class ResultConsumer {
         for (int attempt = 1; ; attempt++) {
             try {
                 StoreOutcome outcome = store.store(result);
+                leaderboards.changed();
                 metrics.record(outcome);
                 logOutcome(outcome, result, record);
                 return;
@@ -107,7 +112,7 @@ public class ResultConsumer {
         }
     }
 
-    private static boolean isPermanent(SQLException e) {
+    static boolean isPermanent(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith(DATA_EXCEPTION_CLASS) || state.startsWith(INTEGRITY_CLASS));
     }

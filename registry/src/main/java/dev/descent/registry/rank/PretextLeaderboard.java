@@ -3,10 +3,11 @@ package dev.descent.registry.rank;
 import java.util.List;
 
 /**
- * The ranking of loss functions within one pretext task.
+ * The ranking of configurations within one pretext task on one dataset.
  *
  * @param pretext the pretext task's name
- * @param rows the loss functions, best first
+ * @param dataset the dataset name
+ * @param rows the configurations, best first; the first row is the table's leader
  */
-public record PretextLeaderboard(String pretext, List<LeaderboardRow> rows) {
+public record PretextLeaderboard(String pretext, String dataset, List<LeaderboardRow> rows) {
 }

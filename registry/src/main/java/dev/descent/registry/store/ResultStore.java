@@ -1,5 +1,6 @@
 package dev.descent.registry.store;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,8 @@ import dev.descent.model.trial.TrialConfig;
  * Stores trial results and their experiment links in the active database with plain JDBC, and reads them back.
  *
  * <p>Each statement runs in auto-commit mode. A caller that retries {@link #store} after a failure between the two
- * inserts therefore finds the result already stored and inserts only the missing link.
+ * inserts therefore finds the result already stored and inserts only the missing link. Every write increments the
+ * {@code store_version} counter last, so that cached leaderboards computed before it are recomputed.
  */
 @ApplicationScoped
 public class ResultStore {
@@ -40,8 +42,9 @@ public class ResultStore {
             INSERT INTO trial_result (trial_id, experiment_id, attempt, dataset, encoder, pretext, loss, seed,
                 config_json, linear_probe_accuracy, knn_accuracy, random_encoder_linear_probe_accuracy,
                 random_encoder_knn_accuracy, final_pretext_loss, wall_seconds, images_per_second, worker_id, backend,
-                finished_at, stored_at, loss_curve_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                finished_at, stored_at, loss_curve_json, validation_linear_probe_accuracy, validation_knn_accuracy,
+                configuration_id, training_images)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String INSERT_LINK =
             "INSERT INTO experiment_trial (experiment_id, trial_id, linked_at) VALUES (?, ?, ?)";
@@ -50,12 +53,14 @@ public class ResultStore {
             SELECT r.trial_id, r.experiment_id, r.attempt, r.config_json, r.linear_probe_accuracy, r.knn_accuracy,
                 r.random_encoder_linear_probe_accuracy, r.random_encoder_knn_accuracy, r.final_pretext_loss,
                 r.wall_seconds, r.images_per_second, r.worker_id, r.backend, r.finished_at, r.stored_at,
-                r.loss_curve_json
+                r.loss_curve_json, r.validation_linear_probe_accuracy, r.validation_knn_accuracy
             FROM trial_result r""";
 
+    /** Both kinds of link: experiments that ran the trial and experiments that reuse its result. */
     private static final String SELECT_LINKS = """
             SELECT l.trial_id, l.experiment_id
-            FROM experiment_trial l
+            FROM (SELECT trial_id, experiment_id FROM experiment_trial
+                  UNION SELECT trial_id, experiment_id FROM result_link) l
             WHERE l.trial_id IN (SELECT r.trial_id FROM trial_result r%s)
             ORDER BY l.trial_id, l.experiment_id""";
 
@@ -78,6 +83,9 @@ public class ResultStore {
             connection.setAutoCommit(true);
             boolean inserted = insertResult(connection, result, now);
             boolean linked = insertLink(connection, result.experimentId(), result.trialId(), now);
+            // Incremented even for a duplicate: a retry after a failure between an insert and this increment must
+            // still announce the change.
+            StoreVersion.increment(connection);
             if (inserted) {
                 return StoreOutcome.STORED;
             }
@@ -93,30 +101,53 @@ public class ResultStore {
 
     /** Returns the stored results that match every non-null filter of the query, sorted by trial id. */
     public List<StoredResult> find(ResultQuery query) throws SQLException {
-        StringBuilder where = new StringBuilder();
-        List<String> parameters = new ArrayList<>();
-        if (query.experimentId() != null) {
-            appendCondition(where, "EXISTS (SELECT 1 FROM experiment_trial x "
-                    + "WHERE x.trial_id = r.trial_id AND x.experiment_id = ?)");
-            parameters.add(query.experimentId());
-        }
-        if (query.dataset() != null) {
-            appendCondition(where, "r.dataset = ?");
-            parameters.add(query.dataset());
-        }
-        if (query.pretext() != null) {
-            appendCondition(where, "r.pretext = ?");
-            parameters.add(query.pretext());
-        }
-        return select(where.toString(), parameters);
+        ResultFilterSql filter = ResultFilterSql.of(query);
+        return select(filter.sql(), filter.parameters());
     }
 
-    private static void appendCondition(StringBuilder where, String condition) {
-        where.append(where.isEmpty() ? " WHERE " : " AND ").append(condition);
+    /**
+     * Fills {@code configuration_id} and {@code training_images} of rows stored before those columns existed.
+     *
+     * @return the number of rows updated
+     */
+    public int backfillConfigurations() throws SQLException {
+        Map<String, String> configs = new HashMap<>();
+        try (Connection connection = dataSource.get().getConnection()) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT trial_id, config_json FROM trial_result WHERE configuration_id IS NULL");
+                    ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    configs.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            if (configs.isEmpty()) {
+                return 0;
+            }
+            connection.setAutoCommit(false);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE trial_result SET configuration_id = ?, training_images = ? WHERE trial_id = ?")) {
+                for (Map.Entry<String, String> entry : configs.entrySet()) {
+                    Configuration configuration = Configuration.of(parseConfig(entry.getValue()));
+                    update.setString(1, configuration.id());
+                    update.setLong(2, configuration.trainingImages());
+                    update.setString(3, entry.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
+                StoreVersion.increment(connection);
+                connection.commit();
+            }
+            catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+            return configs.size();
+        }
     }
 
     private boolean insertResult(Connection connection, TrialResult result, Instant now) throws SQLException {
         TrialConfig config = result.config();
+        Configuration configuration = Configuration.of(config);
         try (PreparedStatement statement = connection.prepareStatement(INSERT_RESULT)) {
             int i = 0;
             statement.setString(++i, result.trialId());
@@ -140,6 +171,10 @@ public class ResultStore {
             setTimestamp(statement, ++i, result.finishedAt());
             setTimestamp(statement, ++i, now);
             statement.setString(++i, LossCurveJson.write(result.lossCurve()));
+            setNullableDouble(statement, ++i, result.validationLinearProbeAccuracy());
+            setNullableDouble(statement, ++i, result.validationKnnAccuracy());
+            statement.setString(++i, configuration.id());
+            statement.setLong(++i, configuration.trainingImages());
             statement.executeUpdate();
             return true;
         }
@@ -168,25 +203,63 @@ public class ResultStore {
         }
     }
 
-    private List<StoredResult> select(String where, List<String> parameters) throws SQLException {
+    /**
+     * Passes each stored result that matches the query to {@code sink}, sorted by trial id, while reading it from the
+     * database, so that an export of many results does not hold them all in memory.
+     *
+     * @throws IOException when the sink fails; reading stops there
+     */
+    public void forEach(ResultQuery query, ResultSink sink) throws SQLException, IOException {
+        ResultFilterSql filter = ResultFilterSql.of(query);
         try (Connection connection = dataSource.get().getConnection()) {
-            Map<String, List<String>> links = selectLinks(connection, where, parameters);
-            List<StoredResult> results = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    SELECT_RESULTS + where + " ORDER BY r.trial_id")) {
-                bind(statement, parameters);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        String trialId = rows.getString("trial_id");
-                        results.add(toStoredResult(rows, links.getOrDefault(trialId, List.of())));
-                    }
-                }
+            // PostgreSQL streams rows in fetch-size chunks only inside a transaction.
+            connection.setAutoCommit(false);
+            try {
+                select(connection, filter.sql(), filter.parameters(), sink);
             }
-            return results;
+            finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
         }
     }
 
-    private static Map<String, List<String>> selectLinks(Connection connection, String where, List<String> parameters)
+    /** Receives the results of {@link #forEach}. */
+    @FunctionalInterface
+    public interface ResultSink {
+
+        /** Receives one result. */
+        void accept(StoredResult result) throws IOException;
+    }
+
+    private List<StoredResult> select(String where, List<?> parameters) throws SQLException {
+        List<StoredResult> results = new ArrayList<>();
+        try (Connection connection = dataSource.get().getConnection()) {
+            select(connection, where, parameters, results::add);
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("adding to a list cannot fail", e);
+        }
+        return results;
+    }
+
+    private static void select(Connection connection, String where, List<?> parameters, ResultSink sink)
+            throws SQLException, IOException {
+        Map<String, List<String>> links = selectLinks(connection, where, parameters);
+        try (PreparedStatement statement = connection.prepareStatement(
+                SELECT_RESULTS + where + " ORDER BY r.trial_id")) {
+            statement.setFetchSize(1_000);
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String trialId = rows.getString("trial_id");
+                    sink.accept(toStoredResult(rows, links.getOrDefault(trialId, List.of())));
+                }
+            }
+        }
+    }
+
+    private static Map<String, List<String>> selectLinks(Connection connection, String where, List<?> parameters)
             throws SQLException {
         Map<String, List<String>> links = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(SELECT_LINKS.formatted(where))) {
@@ -200,10 +273,8 @@ public class ResultStore {
         return links;
     }
 
-    private static void bind(PreparedStatement statement, List<String> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setString(i + 1, parameters.get(i));
-        }
+    private static void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
+        new ResultFilterSql("", List.copyOf(parameters)).bind(statement, 1);
     }
 
     private static StoredResult toStoredResult(ResultSet row, List<String> experimentIds) throws SQLException {
@@ -224,7 +295,23 @@ public class ResultStore {
                 getInstant(row, "finished_at"),
                 getInstant(row, "stored_at"),
                 List.copyOf(experimentIds),
-                LossCurveJson.read(row.getString("loss_curve_json")));
+                LossCurveJson.read(row.getString("loss_curve_json")),
+                getNullableDouble(row, "validation_linear_probe_accuracy"),
+                getNullableDouble(row, "validation_knn_accuracy"));
+    }
+
+    private static void setNullableDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DOUBLE);
+        }
+        else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    private static Double getNullableDouble(ResultSet row, String column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
     }
 
     private static void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
@@ -251,7 +338,7 @@ public class ResultStore {
         }
     }
 
-    private static TrialConfig parseConfig(String json) {
+    static TrialConfig parseConfig(String json) {
         try {
             return Json.messages().readValue(json, TrialConfig.class);
         }

@@ -25,8 +25,12 @@ import dev.descent.model.trial.TrialConfig;
  * @param backend the ND4J backend and its device
  * @param finishedAt when the worker published the result
  * @param storedAt when the registry stored the result
- * @param experimentIds every experiment linked to the trial, sorted
+ * @param experimentIds every experiment linked to the trial, sorted: those that ran it and those that reuse its
+ *        result through a result link
  * @param lossCurve the pretext loss during training, in training order; empty when the worker did not record it
+ * @param validationLinearProbeAccuracy the linear probe's accuracy on the validation images, or {@code null} from
+ *        workers that do not report it
+ * @param validationKnnAccuracy kNN's accuracy on the validation images, or {@code null}
  */
 public record StoredResult(
         String experimentId,
@@ -45,7 +49,9 @@ public record StoredResult(
         Instant finishedAt,
         Instant storedAt,
         List<String> experimentIds,
-        List<LossPoint> lossCurve) {
+        List<LossPoint> lossCurve,
+        Double validationLinearProbeAccuracy,
+        Double validationKnnAccuracy) {
 
     /** Creates a result without a loss curve. */
     public StoredResult(String experimentId, String trialId, int attempt, TrialConfig config,
@@ -54,6 +60,6 @@ public record StoredResult(
             String workerId, String backend, Instant finishedAt, Instant storedAt, List<String> experimentIds) {
         this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
                 randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
-                imagesPerSecond, workerId, backend, finishedAt, storedAt, experimentIds, List.of());
+                imagesPerSecond, workerId, backend, finishedAt, storedAt, experimentIds, List.of(), null, null);
     }
 }

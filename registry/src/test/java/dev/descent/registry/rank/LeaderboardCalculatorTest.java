@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.descent.model.trial.TrialConfig;
+import dev.descent.registry.store.ResultScore;
 import dev.descent.registry.store.StoredResult;
 
 class LeaderboardCalculatorTest {
@@ -18,7 +19,7 @@ class LeaderboardCalculatorTest {
 
     @Test
     void tiedMeansShareRank() {
-        List<StoredResult> results = List.of(
+        List<ResultScore> results = List.of(
                 stored("t-1", "inpainting", "l2", 0.8),
                 stored("t-2", "inpainting", "l1", 0.8),
                 stored("t-3", "inpainting", "ssim", 0.7));
@@ -68,7 +69,7 @@ class LeaderboardCalculatorTest {
 
     @Test
     void baselinesAreRowsAndGainsArePaired() {
-        List<StoredResult> results = List.of(
+        List<ResultScore> results = List.of(
                 stored("t-1", "inpainting", "l2", 1, 0.83),
                 stored("t-2", "inpainting", "l2", 2, 0.85),
                 stored("t-3", "inpainting", "l2", 3, 0.84),
@@ -121,13 +122,13 @@ class LeaderboardCalculatorTest {
         assertTrue(row.ciLow() < 0.6, "interval of a two-value mean is wide: " + row.ciLow());
     }
 
-    private static StoredResult stored(String trialId, String pretext, String loss, double linear) {
+    private static ResultScore stored(String trialId, String pretext, String loss, double linear) {
         return stored(trialId, pretext, loss, 1, linear);
     }
 
-    private static StoredResult stored(String trialId, String pretext, String loss, long seed, double linear) {
+    private static ResultScore stored(String trialId, String pretext, String loss, long seed, double linear) {
         TrialConfig config = new TrialConfig("fashion-mnist", "conv-ae", pretext, loss, seed, null, null);
-        return new StoredResult("e-1", trialId, 1, config, linear, linear - 0.1, 0.5, 0.4, 0.01, 1, 1, "w", "cpu",
-                Instant.EPOCH, Instant.EPOCH, List.of("e-1"));
+        return ResultScore.of(new StoredResult("e-1", trialId, 1, config, linear, linear - 0.1, 0.5, 0.4, 0.01, 1, 1,
+                "w", "cpu", Instant.EPOCH, Instant.EPOCH, List.of("e-1")));
     }
 }

@@ -236,7 +236,8 @@ public final class TrialConsumerLoop implements Runnable {
                 message.config(), outcome.linearProbeAccuracy(), outcome.knnAccuracy(),
                 outcome.randomEncoderLinearProbeAccuracy(), outcome.randomEncoderKnnAccuracy(),
                 outcome.finalPretextLoss(), wallSeconds, outcome.imagesPerSecond(), publisher.workerId(),
-                outcome.backend(), Instant.now(), outcome.lossCurve());
+                outcome.backend(), Instant.now(), outcome.lossCurve(), outcome.validationLinearProbeAccuracy(),
+                outcome.validationKnnAccuracy());
         try {
             publisher.result(result);
         }
@@ -250,12 +251,13 @@ public final class TrialConsumerLoop implements Runnable {
             return new TrialAttempt(TrialAttempt.Status.ABANDONED, "interrupted while publishing the result");
         }
         publisher.event(message, TrialEvent.Type.DONE, totalImages(message), totalImages(message),
-                outcome.finalPretextLoss(), outcome.imagesPerSecond(), null);
+                outcome.finalPretextLoss(), outcome.imagesPerSecond(), null, outcome.validationLinearProbeAccuracy());
         LOG.info("Experiment {} trial {}: done in {} s at {} images/s; linear probe {} (random encoder {}),"
-                        + " kNN {} (random encoder {}), final pretext loss {}",
+                        + " kNN {} (random encoder {}), validation linear probe {} kNN {}, final pretext loss {}",
                 message.experimentId(), message.trialId(), format(wallSeconds), format(outcome.imagesPerSecond()),
                 format(outcome.linearProbeAccuracy()), format(outcome.randomEncoderLinearProbeAccuracy()),
                 format(outcome.knnAccuracy()), format(outcome.randomEncoderKnnAccuracy()),
+                format(outcome.validationLinearProbeAccuracy()), format(outcome.validationKnnAccuracy()),
                 String.format("%.5f", outcome.finalPretextLoss()));
         return new TrialAttempt(TrialAttempt.Status.PUBLISHED, null);
     }
@@ -340,6 +342,11 @@ public final class TrialConsumerLoop implements Runnable {
 
     private static String format(double value) {
         return String.format("%.3f", value);
+    }
+
+    /** Formats a figure that configs without validation images lack. */
+    private static String format(Double value) {
+        return value == null ? "none" : format(value.doubleValue());
     }
 
     /** Pauses newly assigned partitions while a trial runs, and cancels a trial whose partition moved away. */

@@ -60,8 +60,19 @@ public final class TrialPublisher {
      */
     public void event(TrialMessage message, TrialEvent.Type type, long imagesDone, long imagesTotal, double loss,
                       double imagesPerSecond, String error) {
+        event(message, type, imagesDone, imagesTotal, loss, imagesPerSecond, error, null);
+    }
+
+    /**
+     * Sends an event as {@link #event(TrialMessage, TrialEvent.Type, long, long, double, double, String)} does, with
+     * the linear probe's validation accuracy that a {@code DONE} event carries.
+     *
+     * @param validationAccuracy the linear probe's accuracy on the validation images, or {@code null}
+     */
+    public void event(TrialMessage message, TrialEvent.Type type, long imagesDone, long imagesTotal, double loss,
+                      double imagesPerSecond, String error, Double validationAccuracy) {
         TrialEvent event = new TrialEvent(message.experimentId(), message.trialId(), message.attempt(), type,
-                workerId, Instant.now(), imagesDone, imagesTotal, loss, imagesPerSecond, error);
+                workerId, Instant.now(), imagesDone, imagesTotal, loss, imagesPerSecond, error, validationAccuracy);
         producer.send(new ProducerRecord<>(Topics.TRIAL_EVENTS, message.trialId(), toJson(event)),
                 (metadata, exception) -> {
                     if (exception != null) {

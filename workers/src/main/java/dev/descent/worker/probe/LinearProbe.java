@@ -1,6 +1,7 @@
 package dev.descent.worker.probe;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -42,7 +43,23 @@ public final class LinearProbe {
 
     /** Trains on {@code train} and returns the fraction of {@code test} rows classified correctly. */
     public double fitAndScore(Features train, Features test) {
+        return fitAndScoreAll(train, List.of(test))[0];
+    }
+
+    /**
+     * Trains once on {@code train} and returns, for each evaluation set in order, the fraction of its rows
+     * classified correctly.
+     */
+    public double[] fitAndScoreAll(Features train, List<Features> evaluationSets) {
         Model model = fit(train);
+        double[] accuracies = new double[evaluationSets.size()];
+        for (int i = 0; i < accuracies.length; i++) {
+            accuracies[i] = accuracy(model, evaluationSets.get(i));
+        }
+        return accuracies;
+    }
+
+    private double accuracy(Model model, Features test) {
         int correct = 0;
         double[] logits = new double[classes];
         for (int row = 0; row < test.rows(); row++) {

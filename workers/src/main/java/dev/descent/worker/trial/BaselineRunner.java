@@ -16,9 +16,6 @@ import dev.descent.worker.data.ImageSet;
 import dev.descent.worker.model.ConvAutoencoder;
 import dev.descent.worker.model.ReconstructionLoss;
 import dev.descent.worker.probe.Features;
-import dev.descent.worker.probe.KnnClassifier;
-import dev.descent.worker.probe.LinearProbe;
-import dev.descent.worker.probe.Standardizer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Result fields: the trial's own probe accuracies are the baseline's. The random-encoder fields hold the untrained
  * encoder of the same seed for {@code supervised}, and repeat the trial's own accuracies for {@code raw-pixels} and
- * {@code random-encoder}, which have no trained encoder to compare with. The pretext loss is the supervised
- * cross-entropy of the last epoch, or 0 when nothing is trained, and so is the throughput.
+ * {@code random-encoder}, which have no trained encoder to compare with. The validation figures are the baseline's
+ * own features (the trained encoder for {@code supervised}) scored on the validation images. The pretext loss is the
+ * supervised cross-entropy of the last epoch, or 0 when nothing is trained, and so is the throughput.
  */
 final class BaselineRunner {
 
@@ -70,53 +68,50 @@ final class BaselineRunner {
         }
         FashionMnist data = FashionMnist.load(datasetFolder);
         checkProbe(config.probe(), data);
-        ImageSet probeTrain = data.train().tail(config.probe().trainImages());
+        ProbeSplit split = ProbeSplit.of(config.probe(), data.train().size());
+        ImageSet probeTrain = split.train(data.train());
+        ImageSet validation = split.validation(data.train());
         ImageSet probeTest = data.test().slice(0, config.probe().testImages());
         LOG.info("Trial {}: baseline {} at seed {}", trialId, baseline.id(), config.seed());
 
         long start = System.nanoTime();
         TrialOutcome outcome = switch (baseline) {
-            case RAW_PIXELS -> untrained(rawPixels(probeTrain, probeTest, config, cancelled, trialId), start,
-                    backend);
-            case RANDOM_ENCODER -> untrained(randomEncoder(probeTrain, probeTest, config, cancelled, trialId), start,
-                    backend);
-            case SUPERVISED -> supervised(trialId, config, data, probeTrain, probeTest, listener, cancelled,
-                    backend);
+            case RAW_PIXELS -> untrained(rawPixels(probeTrain, probeTest, validation, config, cancelled, trialId),
+                    start, backend);
+            case RANDOM_ENCODER -> untrained(randomEncoder(probeTrain, probeTest, validation, config, cancelled,
+                    trialId), start, backend);
+            case SUPERVISED -> supervised(trialId, config, data, probeTrain, probeTest, validation, listener,
+                    cancelled, backend);
         };
-        LOG.info("Trial {}: baseline {} linear probe {} kNN {}", trialId, baseline.id(),
-                outcome.linearProbeAccuracy(), outcome.knnAccuracy());
+        LOG.info("Trial {}: baseline {} linear probe {} kNN {}, on validation images {} and {}", trialId,
+                baseline.id(), outcome.linearProbeAccuracy(), outcome.knnAccuracy(),
+                outcome.validationLinearProbeAccuracy(), outcome.validationKnnAccuracy());
         return outcome;
     }
 
-    /** Scores the standardised pixels with both probes. */
-    static ProbeScores rawPixels(ImageSet train, ImageSet test, TrialConfig config, BooleanSupplier cancelled,
-                                 String trialId) {
-        Features trainPixels = new Features(train.pixels(), train.size(), train.pixelsPerImage(), train.labels());
-        Features testPixels = new Features(test.pixels(), test.size(), test.pixelsPerImage(), test.labels());
-        Standardizer standardizer = Standardizer.fit(trainPixels);
-        Features standardTrain = standardizer.apply(trainPixels);
-        Features standardTest = standardizer.apply(testPixels);
-        double linear = new LinearProbe(FashionMnist.CLASSES, config.probe().epochs(), config.seed())
-                .fitAndScore(standardTrain, standardTest);
-        if (cancelled.getAsBoolean()) {
-            throw new TrialCancelledException(trialId);
-        }
-        double knn = new KnnClassifier(config.probe().knnK(), FashionMnist.CLASSES).score(standardTrain, standardTest);
-        return new ProbeScores(linear, knn);
+    /** Scores the standardised pixels with both probes; {@code validation} may be {@code null}. */
+    static ProbeScores rawPixels(ImageSet train, ImageSet test, ImageSet validation, TrialConfig config,
+                                 BooleanSupplier cancelled, String trialId) {
+        return TrialRunner.scoreFeatures(pixels(train), pixels(test), validation == null ? null : pixels(validation),
+                config.probe(), config.seed(), cancelled, trialId);
     }
 
-    private ProbeScores randomEncoder(ImageSet train, ImageSet test, TrialConfig config, BooleanSupplier cancelled,
-                                      String trialId) {
+    private static Features pixels(ImageSet images) {
+        return new Features(images.pixels(), images.size(), images.pixelsPerImage(), images.labels());
+    }
+
+    private ProbeScores randomEncoder(ImageSet train, ImageSet test, ImageSet validation, TrialConfig config,
+                                      BooleanSupplier cancelled, String trialId) {
         // The loss and learning rate only shape the decoder's training; the seed alone fixes the initial weights,
         // so this is the same untrained encoder that a pretext trial of the same seed reports.
         MultiLayerNetwork network = architecture.build(FashionMnist.SIDE, FashionMnist.SIDE, ReconstructionLoss.L2,
                 UNUSED_LEARNING_RATE, config.seed());
-        return trials.probe(network, train, test, config.probe(), config.seed(), cancelled, trialId);
+        return trials.probe(network, train, test, validation, config.probe(), config.seed(), cancelled, trialId);
     }
 
     private TrialOutcome supervised(String trialId, TrialConfig config, FashionMnist data, ImageSet probeTrain,
-                                    ImageSet probeTest, TrialProgressListener listener, BooleanSupplier cancelled,
-                                    String backend) {
+                                    ImageSet probeTest, ImageSet validation, TrialProgressListener listener,
+                                    BooleanSupplier cancelled, String backend) {
         TrainingSpec training = config.training();
         checkTraining(training, data);
         ImageSet trainSet = data.train().slice(0, training.pretrainImages());
@@ -124,8 +119,8 @@ final class BaselineRunner {
                 FashionMnist.CLASSES, training.learningRate(), config.seed());
 
         long evaluationStart = System.nanoTime();
-        ProbeScores untrained = trials.probe(network, probeTrain, probeTest, config.probe(), config.seed(), cancelled,
-                trialId);
+        ProbeScores untrained = trials.probe(network, probeTrain, probeTest, null, config.probe(), config.seed(),
+                cancelled, trialId);
         double evaluationSeconds = seconds(evaluationStart);
 
         long trainStart = System.nanoTime();
@@ -138,11 +133,12 @@ final class BaselineRunner {
 
         listener.onEvaluating();
         evaluationStart = System.nanoTime();
-        ProbeScores trained = trials.probe(network, probeTrain, probeTest, config.probe(), config.seed(), cancelled,
-                trialId);
+        ProbeScores trained = trials.probe(network, probeTrain, probeTest, validation, config.probe(), config.seed(),
+                cancelled, trialId);
         evaluationSeconds += seconds(evaluationStart);
         return new TrialOutcome(trained.linear(), trained.knn(), untrained.linear(), untrained.knn(), finalLoss,
-                imagesPerSecond, trainSeconds, evaluationSeconds, backend, curve.points());
+                imagesPerSecond, trainSeconds, evaluationSeconds, backend, curve.points(), trained.validationLinear(),
+                trained.validationKnn());
     }
 
     /** Trains the classifier with softmax cross-entropy and returns the last epoch's mean loss per image. */
@@ -198,12 +194,10 @@ final class BaselineRunner {
 
     private static TrialOutcome untrained(ProbeScores scores, long startNanos, String backend) {
         return new TrialOutcome(scores.linear(), scores.knn(), scores.linear(), scores.knn(), 0, 0, 0,
-                seconds(startNanos), backend, List.of());
+                seconds(startNanos), backend, List.of(), scores.validationLinear(), scores.validationKnn());
     }
 
     private static void checkProbe(ProbeSpec probe, FashionMnist data) {
-        check(probe.trainImages() >= 1 && probe.trainImages() <= data.train().size(), "probe.train-images",
-                probe.trainImages(), "must be from 1 to " + data.train().size());
         check(probe.testImages() >= 1 && probe.testImages() <= data.test().size(), "probe.test-images",
                 probe.testImages(), "must be from 1 to " + data.test().size());
         check(probe.epochs() >= 1, "probe.epochs", probe.epochs(), "must be 1 or more");

@@ -5,7 +5,8 @@ import java.util.List;
 import dev.descent.model.message.LossPoint;
 
 /**
- * A trial's measurements. Accuracies are fractions in [0, 1] on the probe's test images.
+ * A trial's measurements. Accuracies are fractions in [0, 1] on the probe's test images, except the validation
+ * figures, which are on the validation images carved from the train split.
  *
  * @param linearProbeAccuracy softmax regression on the trained encoder's features
  * @param knnAccuracy k-nearest neighbours on the trained encoder's features
@@ -17,6 +18,9 @@ import dev.descent.model.message.LossPoint;
  * @param evaluationSeconds wall time of feature extraction and both probes, for both encoders
  * @param backend the ND4J backend, such as {@code CPU (nd4j-native, oneDNN helpers on)}
  * @param lossCurve the mean pretext loss every few batches, about {@value LossCurveRecorder#TARGET_POINTS} points
+ * @param validationLinearProbeAccuracy the linear probe on the trained encoder (for baselines, the baseline's own
+ *     features), scored on the validation images; {@code null} when the config has no validation images
+ * @param validationKnnAccuracy kNN on the same features and validation images; {@code null} without them
  */
 public record TrialOutcome(
         double linearProbeAccuracy,
@@ -28,5 +32,7 @@ public record TrialOutcome(
         double pretrainSeconds,
         double evaluationSeconds,
         String backend,
-        List<LossPoint> lossCurve) {
+        List<LossPoint> lossCurve,
+        Double validationLinearProbeAccuracy,
+        Double validationKnnAccuracy) {
 }

@@ -1,7 +1,9 @@
 package dev.descent.worker.trial;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
@@ -33,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * Runs one trial: pretrains the encoder-decoder on the pretext task, then scores the frozen encoder's features with
  * a linear probe and kNN, and scores the untrained encoder (same architecture and seed) the same way.
  *
- * <p>Data: pretraining uses the first {@code training.pretrainImages} train images; the probe's labelled train
- * images are the last {@code probe.trainImages} of the train split, so the two sets are disjoint unless their sizes
- * add up to more than 60,000; the probe is scored on the first {@code probe.testImages} test images.
+ * <p>Data: pretraining uses the first {@code training.pretrainImages} train images. The probe's labelled images
+ * come from the end of the train split as {@link ProbeSplit} places them: the last {@code probe.validationImages}
+ * are the validation images and the {@code probe.trainImages} before them fit the probe and the kNN memory. The
+ * probe is scored on the first {@code probe.testImages} test images and on the validation images.
  *
  * <p>Instances are not thread-safe; a worker runs one trial at a time.
  */
@@ -83,15 +86,21 @@ public final class TrialRunner {
         }
         String backend = Backend.initialise();
         Pretext pretext = resolve(config);
-        ReconstructionLoss loss = ReconstructionLoss.byId(config.loss()).orElseThrow();
+        ReconstructionLoss loss = ReconstructionLoss.parse(config.loss());
         TrainingSpec training = config.training();
         ProbeSpec probe = config.probe();
 
         FashionMnist data = FashionMnist.load(datasetFolder);
         checkSizes(config, data);
+        ProbeSplit split = ProbeSplit.of(probe, data.train().size());
         ImageSet pretrainSet = data.train().slice(0, training.pretrainImages());
-        ImageSet probeTrain = data.train().tail(probe.trainImages());
+        ImageSet probeTrain = split.train(data.train());
+        ImageSet validation = split.validation(data.train());
         ImageSet probeTest = data.test().slice(0, probe.testImages());
+        LOG.info("Trial {}: {} with loss {} at seed {}; probe train images [{}, {}), validation images [{}, {})",
+                trialId, config.pretext(), loss.canonical(), config.seed(), split.trainFrom(),
+                split.trainFrom() + split.trainCount(), split.validationFrom(),
+                split.validationFrom() + split.validationCount());
 
         MultiLayerNetwork network = architecture.build(FashionMnist.SIDE, FashionMnist.SIDE, loss,
                 training.learningRate(), config.seed());
@@ -100,7 +109,7 @@ public final class TrialRunner {
         }
 
         long evaluationStart = System.nanoTime();
-        ProbeScores random = probe(network, probeTrain, probeTest, probe, config.seed(), cancelled, trialId);
+        ProbeScores random = probe(network, probeTrain, probeTest, null, probe, config.seed(), cancelled, trialId);
         double evaluationSeconds = seconds(evaluationStart);
 
         long pretrainStart = System.nanoTime();
@@ -114,11 +123,13 @@ public final class TrialRunner {
 
         listener.onEvaluating();
         evaluationStart = System.nanoTime();
-        ProbeScores trained = probe(network, probeTrain, probeTest, probe, config.seed(), cancelled, trialId);
+        ProbeScores trained = probe(network, probeTrain, probeTest, validation, probe, config.seed(), cancelled,
+                trialId);
         evaluationSeconds += seconds(evaluationStart);
 
         return new TrialOutcome(trained.linear(), trained.knn(), random.linear(), random.knn(), finalLoss,
-                imagesPerSecond, pretrainSeconds, evaluationSeconds, backend, curve.points());
+                imagesPerSecond, pretrainSeconds, evaluationSeconds, backend, curve.points(),
+                trained.validationLinear(), trained.validationKnn());
     }
 
     private static Pretext resolve(TrialConfig config) {
@@ -129,10 +140,6 @@ public final class TrialRunner {
         if (!ConvAutoencoder.ID.equals(config.encoder())) {
             throw new IllegalArgumentException("unknown encoder '" + config.encoder() + "'; this worker builds "
                     + ConvAutoencoder.ID);
-        }
-        if (ReconstructionLoss.byId(config.loss()).isEmpty()) {
-            throw new IllegalArgumentException("unknown loss '" + config.loss() + "'; this worker implements "
-                    + ReconstructionLoss.ids());
         }
         return Pretexts.byId(config.pretext()).orElseThrow(() -> new IllegalArgumentException(
                 "unknown pretext task '" + config.pretext() + "'; this worker implements " + Pretexts.ids()));
@@ -146,8 +153,6 @@ public final class TrialRunner {
         check(training.learningRate() > 0, "training.learning-rate", training.learningRate(), "must be positive");
         check(training.pretrainImages() >= 1 && training.pretrainImages() <= data.train().size(),
                 "training.pretrain-images", training.pretrainImages(), "must be from 1 to " + data.train().size());
-        check(probe.trainImages() >= 1 && probe.trainImages() <= data.train().size(), "probe.train-images",
-                probe.trainImages(), "must be from 1 to " + data.train().size());
         check(probe.testImages() >= 1 && probe.testImages() <= data.test().size(), "probe.test-images",
                 probe.testImages(), "must be from 1 to " + data.test().size());
         check(probe.epochs() >= 1, "probe.epochs", probe.epochs(), "must be 1 or more");
@@ -209,23 +214,41 @@ public final class TrialRunner {
         return epochLoss;
     }
 
-    ProbeScores probe(MultiLayerNetwork network, ImageSet train, ImageSet test, ProbeSpec probe, long seed,
-                      BooleanSupplier cancelled, String trialId) {
+    /**
+     * Fits both probes on the encoder's features of {@code train} and scores them on {@code test} and, when it is
+     * not {@code null}, on {@code validation}.
+     */
+    ProbeScores probe(MultiLayerNetwork network, ImageSet train, ImageSet test, ImageSet validation, ProbeSpec probe,
+                      long seed, BooleanSupplier cancelled, String trialId) {
         Features trainFeatures = encode(network, train);
         if (cancelled.getAsBoolean()) {
             throw new TrialCancelledException(trialId);
         }
         Features testFeatures = encode(network, test);
-        Standardizer standardizer = Standardizer.fit(trainFeatures);
-        Features standardTrain = standardizer.apply(trainFeatures);
-        Features standardTest = standardizer.apply(testFeatures);
-        double linear = new LinearProbe(FashionMnist.CLASSES, probe.epochs(), seed)
-                .fitAndScore(standardTrain, standardTest);
+        Features validationFeatures = validation == null ? null : encode(network, validation);
+        return scoreFeatures(trainFeatures, testFeatures, validationFeatures, probe, seed, cancelled, trialId);
+    }
+
+    /** Standardises the features on the train rows, then fits and scores the linear probe and kNN. */
+    static ProbeScores scoreFeatures(Features train, Features test, Features validation, ProbeSpec probe, long seed,
+                                     BooleanSupplier cancelled, String trialId) {
+        Standardizer standardizer = Standardizer.fit(train);
+        Features standardTrain = standardizer.apply(train);
+        List<Features> evaluationSets = new ArrayList<>(List.of(standardizer.apply(test)));
+        if (validation != null) {
+            evaluationSets.add(standardizer.apply(validation));
+        }
+        double[] linear = new LinearProbe(FashionMnist.CLASSES, probe.epochs(), seed)
+                .fitAndScoreAll(standardTrain, evaluationSets);
         if (cancelled.getAsBoolean()) {
             throw new TrialCancelledException(trialId);
         }
-        double knn = new KnnClassifier(probe.knnK(), FashionMnist.CLASSES).score(standardTrain, standardTest);
-        return new ProbeScores(linear, knn);
+        KnnClassifier knn = new KnnClassifier(probe.knnK(), FashionMnist.CLASSES);
+        double testKnn = knn.score(standardTrain, evaluationSets.get(0));
+        if (validation == null) {
+            return new ProbeScores(linear[0], testKnn, null, null);
+        }
+        return new ProbeScores(linear[0], testKnn, linear[1], knn.score(standardTrain, evaluationSets.get(1)));
     }
 
     private Features encode(MultiLayerNetwork network, ImageSet images) {

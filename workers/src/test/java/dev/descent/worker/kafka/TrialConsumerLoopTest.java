@@ -36,7 +36,7 @@ class TrialConsumerLoopTest {
 
     private static final TopicPartition PARTITION = new TopicPartition(Topics.TRIALS, 0);
     private static final TrialOutcome OUTCOME = new TrialOutcome(0.8, 0.79, 0.7, 0.69, 0.02, 500, 10, 5,
-            "CPU (test)", List.of(new LossPoint(1_000, 0.05), new LossPoint(2_000, 0.02)));
+            "CPU (test)", List.of(new LossPoint(1_000, 0.05), new LossPoint(2_000, 0.02)), 0.81, 0.78);
 
     private final MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
     private final MockProducer<String, String> producer =
@@ -120,8 +120,18 @@ class TrialConsumerLoopTest {
         assertEquals("worker-test", result.workerId());
         assertEquals("exp-1", result.experimentId());
         assertEquals(OUTCOME.lossCurve(), result.lossCurve());
+        assertEquals(0.81, result.validationLinearProbeAccuracy());
+        assertEquals(0.78, result.validationKnnAccuracy());
         assertEquals(List.of(TrialEvent.Type.STARTED, TrialEvent.Type.EVALUATING, TrialEvent.Type.DONE),
                 eventTypes());
+        TrialEvent done = null;
+        for (ProducerRecord<String, String> record : producer.history()) {
+            if (record.topic().equals(Topics.TRIAL_EVENTS)) {
+                TrialEvent event = Json.messages().readValue(record.value(), TrialEvent.class);
+                done = event.type() == TrialEvent.Type.DONE ? event : done;
+            }
+        }
+        assertEquals(0.81, done.validationAccuracy(), "DONE carries the linear probe's validation accuracy");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.descent.worker.trial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class BaselineRunnerTest {
 
     private static final Path FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
-    private static final ProbeSpec PROBE = new ProbeSpec(1000, 500, 10, 10);
+    private static final ProbeSpec PROBE = new ProbeSpec(1000, 500, 10, 10, 500);
     private static final TrainingSpec TRAINING = new TrainingSpec(1, 64, 1e-3, 1280);
 
     private static TrialOutcome run(String baseline, String encoder, TrainingSpec training) {
@@ -36,6 +38,7 @@ class BaselineRunnerTest {
         assertEquals(trial.randomEncoderKnnAccuracy(), random.knnAccuracy(), 0.01);
         assertEquals(random.linearProbeAccuracy(), random.randomEncoderLinearProbeAccuracy());
         assertEquals(0, random.imagesPerSecond());
+        assertValidationFigures(random);
     }
 
     @Test
@@ -46,6 +49,7 @@ class BaselineRunnerTest {
         assertTrue(raw.knnAccuracy() > 0.6, raw.toString());
         assertEquals(raw.knnAccuracy(), raw.randomEncoderKnnAccuracy());
         assertTrue(raw.lossCurve().isEmpty());
+        assertValidationFigures(raw);
     }
 
     @Test
@@ -74,6 +78,27 @@ class BaselineRunnerTest {
         assertTrue(supervised.linearProbeAccuracy() > 0.5, supervised.toString());
         assertTrue(supervised.imagesPerSecond() > 0);
         assertEquals(20, supervised.lossCurve().size());
+        assertValidationFigures(supervised);
+    }
+
+    @Test
+    void noValidationImagesGiveNoValidationFigures() {
+        TrialConfig config = new TrialConfig("fashion-mnist", null, "baseline", "raw-pixels", 11, null,
+                new ProbeSpec(1000, 500, 10, 10, 0));
+
+        TrialOutcome raw = new TrialRunner().run("raw", config, FOLDER, TrialProgressListener.NONE, () -> false);
+
+        assertNull(raw.validationLinearProbeAccuracy());
+        assertNull(raw.validationKnnAccuracy());
+    }
+
+    private static void assertValidationFigures(TrialOutcome outcome) {
+        assertNotNull(outcome.validationLinearProbeAccuracy(), outcome.toString());
+        assertNotNull(outcome.validationKnnAccuracy(), outcome.toString());
+        assertTrue(outcome.validationLinearProbeAccuracy() > 0.3 && outcome.validationLinearProbeAccuracy() <= 1,
+                outcome.toString());
+        assertTrue(outcome.validationKnnAccuracy() > 0.3 && outcome.validationKnnAccuracy() <= 1,
+                outcome.toString());
     }
 
     @Test

@@ -24,9 +24,9 @@ class RawPixelLiteratureTest {
 
     @Test
     void rawPixelProbesMatchPublishedBenchmark() {
-        // The spec defaults: 10 probe epochs and k = 20, on the full train and test splits.
+        // The spec defaults: 10 probe epochs and k = 20, on the full train and test splits, so no validation images.
         TrialConfig config = new TrialConfig("fashion-mnist", null, "baseline", "raw-pixels", 1, null,
-                new ProbeSpec(60000, 10000, 10, 20));
+                new ProbeSpec(60000, 10000, 10, 20, 0));
 
         TrialOutcome outcome = new TrialRunner().run("literature", config, FOLDER, TrialProgressListener.NONE,
                 () -> false);

@@ -1,6 +1,7 @@
 package dev.descent.worker.trial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,12 @@ class TrialRunnerTest {
 
     private static TrialConfig config(String pretext, String loss, int epochs, int pretrainImages) {
         return new TrialConfig("fashion-mnist", "conv-ae-v1", pretext, loss, 11,
-                new TrainingSpec(epochs, 64, 1e-3, pretrainImages), new ProbeSpec(1000, 500, 10, 10));
+                new TrainingSpec(epochs, 64, 1e-3, pretrainImages), new ProbeSpec(1000, 500, 10, 10, 500));
+    }
+
+    private static void assertFraction(Double value, String name) {
+        assertNotNull(value, name);
+        assertTrue(value >= 0 && value <= 1, name + " " + value);
     }
 
     @Test
@@ -56,6 +62,9 @@ class TrialRunnerTest {
         assertTrue(outcome.finalPretextLoss() < first, "final loss " + outcome.finalPretextLoss());
         assertTrue(outcome.imagesPerSecond() > 0);
         assertEquals("CPU (nd4j-native, oneDNN helpers on)", outcome.backend());
+        assertFraction(outcome.validationLinearProbeAccuracy(), "validation linear probe");
+        assertFraction(outcome.validationKnnAccuracy(), "validation kNN");
+        assertTrue(outcome.validationLinearProbeAccuracy() > 0.5, outcome.toString());
 
         // 40 batches are fewer than the recorder's target, so the curve has one point per batch.
         assertEquals(40, outcome.lossCurve().size());
@@ -77,6 +86,45 @@ class TrialRunnerTest {
         assertTrue(outcome.linearProbeAccuracy() > outcome.randomEncoderLinearProbeAccuracy(), outcome.toString());
         assertTrue(outcome.knnAccuracy() > outcome.randomEncoderKnnAccuracy(), outcome.toString());
         assertTrue(outcome.linearProbeAccuracy() > 0.75, outcome.toString());
+    }
+
+    @Test
+    void newLossesTrainAndStayFinite() {
+        for (String loss : List.of("huber", "huber(delta=0.1)", "bce", "sum(1.0*l2,0.5*l1)")) {
+            List<Double> losses = new ArrayList<>();
+            TrialProgressListener listener = new TrialProgressListener() {
+                @Override
+                public void onProgress(long imagesDone, long imagesTotal, double batchLoss, double imagesPerSecond) {
+                    losses.add(batchLoss);
+                }
+            };
+
+            TrialOutcome outcome = new TrialRunner().run("loss-" + loss, config("inpainting", loss, 1, 2000), FOLDER,
+                    listener, () -> false);
+            System.out.printf("%s, 2,000 images: first batch loss %.5f, final loss %.5f, linear probe %.4f"
+                            + " (untrained %.4f), kNN %.4f, validation linear probe %.4f, kNN %.4f, %.0f images/s%n",
+                    loss, losses.get(0), outcome.finalPretextLoss(), outcome.linearProbeAccuracy(),
+                    outcome.randomEncoderLinearProbeAccuracy(), outcome.knnAccuracy(),
+                    outcome.validationLinearProbeAccuracy(), outcome.validationKnnAccuracy(),
+                    outcome.imagesPerSecond());
+
+            assertTrue(losses.stream().allMatch(Double::isFinite), loss + " " + losses);
+            assertTrue(Double.isFinite(outcome.finalPretextLoss()), loss + " " + outcome);
+            assertTrue(outcome.finalPretextLoss() < losses.get(0), loss + " did not learn: " + outcome);
+            assertTrue(outcome.linearProbeAccuracy() > 0.5, loss + " " + outcome);
+            assertFraction(outcome.validationLinearProbeAccuracy(), loss + " validation linear probe");
+            assertFraction(outcome.validationKnnAccuracy(), loss + " validation kNN");
+        }
+    }
+
+    @Test
+    void invalidLossIsRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> new TrialRunner()
+                .run("test", config("inpainting", "huber(delta=7)", 1, 64), FOLDER, TrialProgressListener.NONE,
+                        () -> false));
+
+        assertTrue(error.getMessage().contains("huber(delta=7)"), error.getMessage());
+        assertTrue(error.getMessage().contains("from 0.001 to 1"), error.getMessage());
     }
 
     @Test

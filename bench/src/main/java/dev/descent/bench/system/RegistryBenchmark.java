@@ -1,0 +1,289 @@
+package dev.descent.bench.system;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import dev.descent.broker.BrokerProcess;
+import dev.descent.broker.FreePorts;
+import dev.descent.broker.TestBroker;
+import dev.descent.cli.stack.Layout;
+import dev.descent.model.message.Json;
+import dev.descent.model.message.Topics;
+import dev.descent.model.message.TrialResult;
+
+/**
+ * Measures the registry's ingest rate through Kafka and its leaderboard latency at growing numbers of stored results,
+ * on H2 and on PostgreSQL.
+ *
+ * <p>For each level (10k, 100k, 1M by default) it preloads results by JDBC while the registry is stopped, up to the
+ * level minus {@code ingest}; starts the registry; publishes the last {@code ingest} results to
+ * {@code descent.results} with the worker's producer settings and times them until the registry's
+ * {@code descent_results_stored_total} counter has counted them all; then times {@code gets} sequential GETs of three
+ * leaderboard queries. Run it with {@code bench/registry-scale}.
+ */
+public final class RegistryBenchmark {
+
+    private static final double INGEST_TARGET = 2000;
+    private static final double P99_TARGET_MS = 50;
+
+    private final Args args;
+    private final Layout layout = Layout.locate();
+    private final BenchReport report;
+    private final ResultCorpus corpus = new ResultCorpus("e-bench-");
+
+    private RegistryBenchmark(Args args) {
+        this.args = args;
+        this.report = new BenchReport(args.get("name"), args.all());
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param argv {@code key=value} settings: db (h2, postgres or h2,postgres), levels, ingest, gets, series-cap-s,
+     *     heap, gets-during-ingest (true to time leaderboard GETs while the ingest runs), queries (a subset of
+     *     all, dataset+pretext, experiment), get-timeout-s, name (of the JSON report), out
+     */
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> defaults = new LinkedHashMap<>(Map.of(
+                "db", "h2,postgres",
+                "levels", "10000,100000,1000000",
+                "ingest", "5000",
+                "gets", "200",
+                "series-cap-s", "60",
+                "heap", "384m",
+                "gets-during-ingest", "false",
+                "out", "bench/target"));
+        defaults.put("queries", "all,dataset+pretext,experiment");
+        defaults.put("get-timeout-s", "180");
+        defaults.put("name", "registry-scale");
+        new RegistryBenchmark(new Args(argv, defaults)).run();
+    }
+
+    private void run() throws Exception {
+        List<Long> levels = Arrays.stream(args.get("levels").split(",")).map(String::trim).map(Long::parseLong)
+                .toList();
+        try (BrokerProcess broker = TestBroker.startFresh()) {
+            for (String db : args.get("db").split(",")) {
+                runDatabase(db.trim(), levels, broker.config().bootstrapServers());
+            }
+        }
+        report.write(Path.of(args.get("out")));
+    }
+
+    private void runDatabase(String db, List<Long> levels, String bootstrap) throws Exception {
+        Path home = Path.of(args.get("out"), "registry-scale-" + db).toAbsolutePath();
+        deleteRecursively(home);
+        String postgresUrl = null;
+        String jdbcUrl;
+        String user;
+        if (db.equals("postgres")) {
+            recreatePostgresDatabase();
+            postgresUrl = "jdbc:postgresql://127.0.0.1:5432/descent_bench?currentSchema=registry";
+            jdbcUrl = postgresUrl + "&reWriteBatchedInserts=true";
+            user = "postgres";
+        }
+        else if (db.equals("h2")) {
+            jdbcUrl = null;
+            user = "sa";
+        }
+        else {
+            throw new IllegalArgumentException("db=" + db + " is unknown; use h2, postgres or h2,postgres");
+        }
+        RegistryService registry = new RegistryService(layout, home, FreePorts.pick(), bootstrap, args.get("heap"),
+                postgresUrl);
+        if (jdbcUrl == null) {
+            jdbcUrl = registry.h2Url();
+        }
+        ResultPreloader preloader = new ResultPreloader(jdbcUrl, user);
+        // The first start runs the registry's migrations, which create the tables the preloader writes to.
+        registry.start(Duration.ofMinutes(3));
+        registry.close();
+        // Both databases' registries join the consumer group descent-registry, so the second starts from the
+        // offsets the first committed and stores only the results published for it.
+        long stored = 0;
+        for (long level : levels) {
+            int ingest = (int) Math.min(args.integer("ingest"), level);
+            long preloadTo = level - ingest;
+            String tag = db + ", " + String.format("%,d", level);
+            if (preloadTo > stored) {
+                long start = System.nanoTime();
+                preloader.insert(corpus, stored, preloadTo);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                report.figure("preload by JDBC, rows/s (" + tag + ")", (preloadTo - stored) / seconds, "rows/s");
+                stored = preloadTo;
+            }
+            long startAt = System.nanoTime();
+            registry.start(Duration.ofMinutes(10));
+            report.figure("registry start to ready (" + tag + ")", (System.nanoTime() - startAt) / 1e6, "ms");
+            try {
+                measureIngest(registry, bootstrap, stored, level, tag);
+                stored = level;
+                measureLeaderboard(registry, tag, corpus.experimentId(level - 1));
+            }
+            finally {
+                if (!registry.isAlive()) {
+                    System.out.println("The registry died; the end of its log:\n" + registry.logTail(30));
+                }
+                registry.close();
+            }
+            long rows = preloader.count();
+            report.figure("rows in trial_result after the level (" + tag + ")", rows, "rows");
+            if (rows != level) {
+                System.out.println("WARNING: expected " + level + " rows, found " + rows);
+            }
+            // Written after every level, so a run stopped during a long level keeps the figures so far.
+            report.write(Path.of(args.get("out")));
+        }
+        if (db.equals("postgres")) {
+            dropPostgresDatabase();
+        }
+    }
+
+    private void measureIngest(RegistryService registry, String bootstrap, long from, long to, String tag)
+            throws Exception {
+        int count = (int) (to - from);
+        List<String> values = new ArrayList<>(count);
+        List<String> keys = new ArrayList<>(count);
+        for (long i = from; i < to; i++) {
+            TrialResult result = corpus.result(i);
+            keys.add(result.trialId());
+            values.add(Json.messages().writeValueAsString(result));
+        }
+        Latencies during = new Latencies();
+        AtomicBoolean ingesting = new AtomicBoolean(true);
+        Thread reader = new Thread(() -> {
+            while (ingesting.get()) {
+                timeGet(registry.url() + "/api/leaderboard", during);
+            }
+        }, "leaderboard-during-ingest");
+        long baseline = registry.consumed()[0];
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                KafkaClients.producer(bootstrap, "bench-results"))) {
+            if (Boolean.parseBoolean(args.get("gets-during-ingest"))) {
+                reader.start();
+            }
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(Topics.RESULTS, keys.get(i), values.get(i)));
+            }
+            producer.flush();
+        }
+        double sentSeconds = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        long done = 0;
+        while (done < count && System.nanoTime() < deadline && registry.isAlive()) {
+            Thread.sleep(50);
+            done = registry.consumed()[0] - baseline;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ingesting.set(false);
+        if (reader.isAlive()) {
+            reader.join();
+        }
+        report.figure("publish " + count + " results, results/s (" + tag + ")", count / sentSeconds, "results/s");
+        if (done < count) {
+            System.out.println("WARNING: only " + done + " of " + count + " results were stored within 15 min");
+        }
+        report.figure("ingest through Kafka, results/s (" + tag + ")", done / seconds, INGEST_TARGET, true,
+                "results/s");
+        if (during.count() > 0) {
+            report.detail("leaderboard during ingest (" + tag + ")", during.summary());
+            report.figure("GET /api/leaderboard p50 during ingest (" + tag + ")", during.percentile(50), "ms");
+        }
+    }
+
+    private void measureLeaderboard(RegistryService registry, String tag, String experimentId) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("all", "/api/leaderboard");
+        queries.put("dataset+pretext", "/api/leaderboard?dataset=fashion-mnist&pretext=inpainting");
+        queries.put("experiment", "/api/leaderboard?experiment="
+                + URLEncoder.encode(experimentId, StandardCharsets.UTF_8));
+        queries.keySet().retainAll(List.of(args.get("queries").split(",")));
+        long capNanos = Duration.ofSeconds(args.integer("series-cap-s")).toNanos();
+        for (Map.Entry<String, String> query : queries.entrySet()) {
+            Latencies first = new Latencies();
+            timeGet(registry.url() + query.getValue(), first);
+            Latencies series = new Latencies();
+            long start = System.nanoTime();
+            for (int i = 0; i < args.integer("gets") && System.nanoTime() - start < capNanos; i++) {
+                timeGet(registry.url() + query.getValue(), series);
+            }
+            String name = query.getKey() + " (" + tag + ")";
+            report.figure("leaderboard " + name + ": first GET", first.percentile(50), "ms");
+            report.figure("leaderboard " + name + ": p50 of " + series.count(), series.percentile(50), "ms");
+            report.figure("leaderboard " + name + ": p99 of " + series.count(), series.percentile(99), P99_TARGET_MS,
+                    false, "ms");
+            Map<String, Object> detail = new LinkedHashMap<>(series.summary());
+            detail.put("query", query.getValue());
+            detail.put("first_get_ms", first.percentile(50));
+            report.detail("leaderboard " + name, detail);
+        }
+    }
+
+    /** Times one GET; a failed or non-200 request is printed and not counted. */
+    private void timeGet(String url, Latencies latencies) {
+        long start = System.nanoTime();
+        try {
+            Http.Reply reply = Http.get(url, Duration.ofSeconds(args.integer("get-timeout-s")));
+            double millis = (System.nanoTime() - start) / 1e6;
+            if (reply.status() == 200) {
+                latencies.add(millis);
+            }
+            else {
+                System.out.println("GET " + url + " returned status " + reply.status() + " after " + millis
+                        + " ms: "
+                        + reply.body().substring(0, Math.min(300, reply.body().length())));
+            }
+        }
+        catch (IOException e) {
+            System.out.println("GET " + url + " failed after " + (System.nanoTime() - start) / 1e6 + " ms: " + e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void recreatePostgresDatabase() throws SQLException {
+        dropPostgresDatabase();
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+                "postgres", ""); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE descent_bench");
+        }
+    }
+
+    private static void dropPostgresDatabase() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
+                "postgres", ""); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS descent_bench");
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.descent.bench.system;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.descent.model.message.Json;
+import dev.descent.model.message.TrialResult;
+
+/**
+ * Writes corpus results straight into the registry's tables by JDBC, in the columns and formats that the registry's
+ * {@code ResultStore} writes, so that a benchmark reaches 100k or 1M stored results without waiting for Kafka. Columns
+ * that later migrations added are left NULL for the registry to fill. Not thread-safe.
+ */
+public final class ResultPreloader {
+
+    private static final String INSERT_RESULT = """
+            INSERT INTO trial_result (trial_id, experiment_id, attempt, dataset, encoder, pretext, loss, seed,
+                config_json, linear_probe_accuracy, knn_accuracy, random_encoder_linear_probe_accuracy,
+                random_encoder_knn_accuracy, final_pretext_loss, wall_seconds, images_per_second, worker_id, backend,
+                finished_at, stored_at, loss_curve_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_LINK =
+            "INSERT INTO experiment_trial (experiment_id, trial_id, linked_at) VALUES (?, ?, ?)";
+    private static final int BATCH = 1000;
+
+    private final String url;
+    private final String user;
+
+    /** Creates a preloader for a JDBC URL whose default schema contains the registry's tables. */
+    public ResultPreloader(String url, String user) {
+        this.url = url;
+        this.user = user;
+    }
+
+    /** Inserts corpus results {@code from} (inclusive) to {@code to} (exclusive) in batches of 1000. */
+    public void insert(ResultCorpus corpus, long from, long to) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, "")) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement results = connection.prepareStatement(INSERT_RESULT);
+                 PreparedStatement links = connection.prepareStatement(INSERT_LINK)) {
+                for (long i = from; i < to; i++) {
+                    add(results, links, corpus.result(i));
+                    if ((i - from + 1) % BATCH == 0 || i == to - 1) {
+                        results.executeBatch();
+                        links.executeBatch();
+                        connection.commit();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Returns the rows in {@code trial_result}. */
+    public long count() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM trial_result")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void add(PreparedStatement results, PreparedStatement links, TrialResult result)
+            throws SQLException {
+        OffsetDateTime stored = OffsetDateTime.ofInstant(result.finishedAt().plusMillis(150), ZoneOffset.UTC);
+        int i = 0;
+        results.setString(++i, result.trialId());
+        results.setString(++i, result.experimentId());
+        results.setInt(++i, result.attempt());
+        results.setString(++i, result.config().dataset());
+        results.setString(++i, result.config().encoder());
+        results.setString(++i, result.config().pretext());
+        results.setString(++i, result.config().loss());
+        results.setLong(++i, result.config().seed());
+        results.setString(++i, json(result.config()));
+        results.setDouble(++i, result.linearProbeAccuracy());
+        results.setDouble(++i, result.knnAccuracy());
+        results.setDouble(++i, result.randomEncoderLinearProbeAccuracy());
+        results.setDouble(++i, result.randomEncoderKnnAccuracy());
+        results.setDouble(++i, result.finalPretextLoss());
+        results.setDouble(++i, result.wallSeconds());
+        results.setDouble(++i, result.imagesPerSecond());
+        results.setString(++i, result.workerId());
+        results.setString(++i, result.backend());
+        results.setObject(++i, OffsetDateTime.ofInstant(result.finishedAt(), ZoneOffset.UTC));
+        results.setObject(++i, stored);
+        results.setString(++i, json(result.lossCurve()));
+        results.addBatch();
+        links.setString(1, result.experimentId());
+        links.setString(2, result.trialId());
+        links.setObject(3, stored);
+        links.addBatch();
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.messages().writeValueAsString(value);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value, e);
+        }
+    }
+}
