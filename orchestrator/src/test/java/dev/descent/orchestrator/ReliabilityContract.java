@@ -252,11 +252,12 @@ abstract class ReliabilityContract {
         return given().get("/api/experiments").then().statusCode(200).extract().jsonPath().getList("$").size();
     }
 
+    /** Submits with {@code force: true}, so that every test trains fresh trials instead of reusing earlier ones. */
     private static Response submit(String yaml) {
         return given().config(RestAssured.config().encoderConfig(
                         encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
                 .header("Authorization", BadInputCorpus.bearer())
-                .contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
+                .contentType("application/yaml").body((yaml + "force: true\n").getBytes(StandardCharsets.UTF_8))
                 .post("/api/experiments")
                 .then().statusCode(201).contentType(ContentType.JSON).extract().response();
     }

@@ -60,9 +60,13 @@ public final class BenchReport {
         }
         row.put("load_average", LoadAverage.oneMinute());
         figures.add(row);
+        String verdict = "";
+        if (row.containsKey("met")) {
+            verdict = String.format("ratio %s, %s", format(measured / target),
+                    (Boolean) row.get("met") ? "met" : "NOT MET");
+        }
         System.out.printf("%-58s %12s %-9s %-16s %s  (load %.2f)%n", figure, format(measured), unit,
-                row.getOrDefault("target", ""), row.containsKey("met") ? ((Boolean) row.get("met") ? "met"
-                        : "NOT MET") : "", (Double) row.get("load_average"));
+                row.getOrDefault("target", ""), verdict, (Double) row.get("load_average"));
     }
 
     /** Records a figure without a target. */

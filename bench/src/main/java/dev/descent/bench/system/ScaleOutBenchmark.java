@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -266,9 +267,9 @@ public final class ScaleOutBenchmark {
         return withPartitions;
     }
 
-    /** The worker's consumer settings, copied from {@code WorkerMain.consumerProperties}. */
-    private static java.util.Properties consumerProperties(String bootstrap, String workerId) {
-        java.util.Properties properties = KafkaClients.reader(bootstrap, "descent-worker-" + workerId);
+    /** Returns the worker's consumer settings, copied from {@code WorkerMain.consumerProperties}. */
+    private static Properties consumerProperties(String bootstrap, String workerId) {
+        Properties properties = KafkaClients.reader(bootstrap, "descent-worker-" + workerId);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, Topics.WORKER_GROUP);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
         properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "500");

@@ -78,30 +78,6 @@ public class ExperimentStore {
         }
     }
 
-    /**
-     * Adds trials to a stored experiment in one transaction, as successive halving does when it promotes a
-     * configuration.
-     *
-     * @throws StoreException when the database fails, for example because a trial is already stored
-     */
-    public void addTrials(String experimentId, TrialBatch batch) {
-        try (Connection connection = dataSource.get().getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                insertBatch(connection, batch);
-                connection.commit();
-            }
-            catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-        catch (SQLException e) {
-            throw new StoreException("adding " + batch.trials().size() + " trials to experiment " + experimentId
-                    + " failed", e);
-        }
-    }
-
     /** Records how publishing the experiment's trials ended. */
     public void updatePublishState(String experimentId, PublishState state, String error) {
         String sql = "UPDATE experiment SET state = ?, publish_error = ? WHERE id = ?";
