@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Formats the registry's leaderboard JSON as a fixed-width text table, one block per pretext task and overall. */
 public final class LeaderboardTable {
 
-    private static final String HEADER_FORMAT = "%-12s %4s  %-16s %3s  %-17s %-16s %-7s %-6s %-17s %s%n";
-    private static final String ROW_FORMAT = "%-12s %4d  %-16s %3d  %-17s %-16s %-7s %-6s %-17s %s%n";
+    private static final String HEADER_FORMAT = "%-12s %4s  %-22s %3s  %-17s %-16s %-7s %-6s %-17s %s%n";
+    private static final String ROW_FORMAT = "%-12s %4d  %-22s %3d  %-17s %-16s %-7s %-6s %-17s %s%n";
+    private static final String MEAN_RANK_FORMAT = "%-12s %4s  %-22s %6s  %-9s %-16s%n";
 
     /** Marks a gain whose 95% interval does not lie above zero, so the loss is not shown to beat the random encoder. */
     private static final String NOT_SHOWN_MARK = " *";
@@ -33,7 +34,29 @@ public final class LeaderboardTable {
             table.append("*: the gain's 95% interval does not lie above zero, so this loss is not shown to beat an ")
                     .append("untrained encoder; add seeds to decide").append(System.lineSeparator());
         }
+        appendMeanRanks(table, leaderboard.path("meanRanks"));
         return table.toString();
+    }
+
+    /** Appends the ranking by mean rank within (pretext task, seed) blocks when there is more than one block. */
+    private static void appendMeanRanks(StringBuilder table, JsonNode rows) {
+        boolean ranked = false;
+        for (JsonNode row : rows) {
+            ranked |= row.path("blocks").asInt() > 1;
+        }
+        if (!ranked) {
+            return;
+        }
+        table.append(System.lineSeparator()).append("Mean rank across pretext tasks (1 = best within each pretext "
+                + "task and seed):").append(System.lineSeparator());
+        table.append(String.format(Locale.ROOT, MEAN_RANK_FORMAT, "", "rank", "loss", "blocks", "mean rank",
+                "95% CI"));
+        for (JsonNode row : rows) {
+            String name = row.hasNonNull("label") ? row.path("label").asText() : row.path("loss").asText();
+            table.append(String.format(Locale.ROOT, MEAN_RANK_FORMAT, "", row.path("rank").asText(), name,
+                    row.path("blocks").asText(), number(row.path("meanRank"), "%.2f"),
+                    interval(row.path("ciLow"), row.path("ciHigh"), "%.2f")));
+        }
     }
 
     /** Returns the loss names of the overall ranking, best first. */
