@@ -152,6 +152,36 @@ abstract class RegistryContractTest {
     }
 
     @Test
+    void oneBatchKeepsFirstResult() throws Exception {
+        String experiment = newExperimentId();
+        String other = newExperimentId();
+        TrialResult first = result(experiment, config(nonce, DATASET, "denoising", "l2", 11), 0.83, 0.73, 0.78, 0.6);
+        TrialResult retried = new TrialResult(experiment, first.trialId(), 2, first.config(), 0.55, 0.50, 0.78, 0.6,
+                0.02, 40.0, 400.0, "worker-other", "CPU (test)", first.finishedAt(), List.of());
+        TrialResult reused = new TrialResult(other, first.trialId(), 1, first.config(), 0.60, 0.50, 0.78, 0.6,
+                0.02, 40.0, 400.0, "worker-other", "CPU (test)", first.finishedAt(), List.of());
+        TrialResult second = result(experiment, config(nonce, DATASET, "denoising", "l2", 12), 0.8, 0.7, 0.7, 0.6);
+        List<String[]> records = new ArrayList<>();
+        for (TrialResult result : List.of(first, retried, reused)) {
+            records.add(new String[] {result.trialId(), Json.messages().writeValueAsString(result)});
+        }
+        records.add(new String[] {"t-garbage", "not JSON {"});
+        records.add(new String[] {second.trialId(), Json.messages().writeValueAsString(second)});
+
+        publisher.sendTogether(records);
+        awaitResultCount(experiment, 2);
+        awaitResultCount(other, 1);
+
+        assertEquals(1, countRows("SELECT COUNT(*) FROM trial_result WHERE trial_id = ?", first.trialId()));
+        assertEquals(2, countRows("SELECT COUNT(*) FROM experiment_trial WHERE trial_id = ?", first.trialId()));
+        StoredResult stored = RegistryClient.trial(first.trialId());
+        assertEquals(1, stored.attempt(), "the first result of the trial in the batch wins");
+        assertEquals(0.83, stored.linearProbeAccuracy(), TOLERANCE);
+        assertEquals(List.of(experiment, other).stream().sorted().toList(), stored.experimentIds());
+        assertEquals(0.8, RegistryClient.trial(second.trialId()).linearProbeAccuracy(), TOLERANCE);
+    }
+
+    @Test
     void laterExperimentIsLinked() {
         String earlier = newExperimentId();
         String later = newExperimentId();

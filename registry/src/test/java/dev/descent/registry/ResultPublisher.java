@@ -1,13 +1,17 @@
 package dev.descent.registry;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -56,6 +60,30 @@ final class ResultPublisher implements AutoCloseable {
         }
         catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + link, e);
+        }
+    }
+
+    /**
+     * Sends the values to partition 0 of {@code descent.results} without waiting in between, then flushes, so that
+     * they reach the broker in one produce request and the registry usually receives them in one poll.
+     */
+    void sendTogether(List<String[]> keysAndValues) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (String[] keyAndValue : keysAndValues) {
+            sent.add(producer.send(new ProducerRecord<>(Topics.RESULTS, 0, keyAndValue[0], keyAndValue[1])));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> acknowledgement : sent) {
+            try {
+                acknowledgement.get(30, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending to " + Topics.RESULTS, e);
+            }
+            catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("sending to " + Topics.RESULTS + " failed", e);
+            }
         }
     }
 

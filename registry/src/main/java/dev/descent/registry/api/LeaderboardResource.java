@@ -63,11 +63,11 @@ public class LeaderboardResource {
                 QueryFilters.pretext(pretext),
                 QueryFilters.optional("encoder", encoder),
                 QueryFilters.budget(budget));
-        Leaderboard board = cache.get(filters);
         if (QueryFilters.CSV.equals(responseFormat)) {
+            Leaderboard board = cache.get(filters);
             return Response.ok(Csv.write(LeaderboardCsvRow.class, LeaderboardCsvRow.of(board)), Csv.MEDIA_TYPE)
                     .build();
         }
-        return Response.ok(board, MediaType.APPLICATION_JSON).build();
+        return Response.ok(cache.json(filters), MediaType.APPLICATION_JSON).build();
     }
 }

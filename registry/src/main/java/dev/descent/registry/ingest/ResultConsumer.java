@@ -2,11 +2,15 @@ package dev.descent.registry.ingest;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.slf4j.Logger;
@@ -21,18 +25,23 @@ import dev.descent.registry.store.StoreOutcome;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Consumes {@code descent.results} and stores each valid result.
+ * Consumes {@code descent.results} in batches (the records of one poll) and stores the valid results of a batch in
+ * one transaction.
  *
- * <p>The connector acknowledges a record when this method returns, and commits offsets only up to acknowledged
+ * <p>The connector acknowledges a batch when {@link #consume} returns, and commits offsets only up to acknowledged
  * records, so a result is committed only after it is stored. Invalid records, and results the database rejects as
  * invalid, are logged with their topic, partition and offset, copied to {@code descent.dead-letter} with the reason,
- * and then acknowledged, which skips them. A database failure is retried with exponential backoff until
- * the write succeeds, holding back the records behind it, because losing a result is worse than waiting.
+ * and then acknowledged, which skips them. When the database rejects a batch, its results are stored one by one to
+ * find the rejected ones. A database failure is retried with exponential backoff until the write succeeds, holding
+ * back the records behind it, because losing a result is worse than waiting.
  */
 @ApplicationScoped
 public class ResultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultConsumer.class);
+
+    /** Batches up to this size log one line per result at INFO; larger ones log a summary and the rest at DEBUG. */
+    private static final int LOG_EACH_UP_TO = 10;
 
     /** SQLState classes for invalid data (22) and constraint violations (23): retrying the same row cannot help. */
     private static final String DATA_EXCEPTION_CLASS = "22";
@@ -62,26 +71,97 @@ public class ResultConsumer {
     }
 
     /**
-     * Parses and stores one record.
+     * Parses the records of one poll and stores the valid results in one transaction.
      *
      * @throws IllegalStateException when the thread is interrupted while waiting to retry, which fails the channel
-     *         without committing the record so that the next start receives it again
+     *         without committing the records so that the next start receives them again
      */
     @Incoming("results")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        TrialResult result;
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> valid = new ArrayList<>(records.count());
+        List<TrialResult> results = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            TrialResult result = parse(record);
+            if (result != null) {
+                warnOnIdMismatch(result, record);
+                valid.add(record);
+                results.add(result);
+            }
+        }
+        if (results.size() == 1) {
+            storeWithRetry(results.get(0), valid.get(0));
+        }
+        else if (!results.isEmpty()) {
+            storeBatchWithRetry(results, valid);
+        }
+    }
+
+    /** Returns the record's result, or {@code null} after copying an invalid record to the dead-letter topic. */
+    private TrialResult parse(ConsumerRecord<String, String> record) {
         try {
-            result = parser.parse(record.value());
+            return parser.parse(record.value());
         }
         catch (InvalidResultException e) {
             LOG.warn("Skipped invalid result at {}-{} offset {} (key {}): {}; copying it to the dead-letter topic",
                     record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
             deadLetters.publish(record, e.getMessage());
-            return;
+            return null;
         }
-        warnOnIdMismatch(result, record);
-        storeWithRetry(result, record);
+    }
+
+    private void storeBatchWithRetry(List<TrialResult> results, List<ConsumerRecord<String, String>> records) {
+        Duration delay = initialDelay;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<StoreOutcome> outcomes = store.storeBatch(results);
+                leaderboards.changed();
+                outcomes.forEach(metrics::record);
+                logOutcomes(outcomes, results, records);
+                return;
+            }
+            catch (SQLException e) {
+                if (isPermanent(e)) {
+                    LOG.warn("The database rejected a batch of {} results from experiments {} (SQLState {}: {}); "
+                                    + "storing them one by one", results.size(), experiments(results),
+                            e.getSQLState(), e.getMessage());
+                    for (int i = 0; i < results.size(); i++) {
+                        storeWithRetry(results.get(i), records.get(i));
+                    }
+                    return;
+                }
+                LOG.warn("Storing a batch of {} results from experiments {} failed (attempt {}, SQLState {}: {}); "
+                                + "retrying in {}", results.size(), experiments(results), attempt, e.getSQLState(),
+                        e.getMessage(), delay);
+            }
+            sleep(delay, results.get(0));
+            delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
+        }
+    }
+
+    private static void logOutcomes(List<StoreOutcome> outcomes, List<TrialResult> results,
+            List<ConsumerRecord<String, String>> records) {
+        boolean each = results.size() <= LOG_EACH_UP_TO;
+        if (!each) {
+            long stored = outcomes.stream().filter(StoreOutcome.STORED::equals).count();
+            long linked = outcomes.stream().filter(StoreOutcome.LINKED::equals).count();
+            LOG.info("Stored a batch of {} results from experiments {}: {} new, {} linked, {} duplicates",
+                    results.size(), experiments(results), stored, linked, results.size() - stored - linked);
+        }
+        if (each || LOG.isDebugEnabled()) {
+            for (int i = 0; i < results.size(); i++) {
+                logOutcome(outcomes.get(i), results.get(i), records.get(i), each);
+            }
+        }
+    }
+
+    /** Returns the distinct experiment ids of the results, at most 5 and then a count of the others. */
+    private static String experiments(List<TrialResult> results) {
+        TreeSet<String> ids = new TreeSet<>();
+        results.forEach(result -> ids.add(result.experimentId()));
+        List<String> shown = ids.stream().limit(5).toList();
+        return ids.size() <= shown.size() ? String.join(", ", shown)
+                : String.join(", ", shown) + " and " + (ids.size() - shown.size()) + " more";
     }
 
     private void storeWithRetry(TrialResult result, ConsumerRecord<String, String> record) {
@@ -91,7 +171,7 @@ public class ResultConsumer {
                 StoreOutcome outcome = store.store(result);
                 leaderboards.changed();
                 metrics.record(outcome);
-                logOutcome(outcome, result, record);
+                logOutcome(outcome, result, record, true);
                 return;
             }
             catch (SQLException e) {
@@ -128,7 +208,13 @@ public class ResultConsumer {
         }
     }
 
-    private static void logOutcome(StoreOutcome outcome, TrialResult result, ConsumerRecord<String, String> record) {
+    private static void logOutcome(StoreOutcome outcome, TrialResult result, ConsumerRecord<String, String> record,
+            boolean info) {
+        if (!info) {
+            LOG.debug("{} result of experiment {} trial {} at {}-{} offset {}", outcome, result.experimentId(),
+                    result.trialId(), record.topic(), record.partition(), record.offset());
+            return;
+        }
         switch (outcome) {
             case STORED -> LOG.info("Stored result of experiment {} trial {} ({} / {}, seed {}): linear probe {}, "
                             + "kNN {}", result.experimentId(), result.trialId(), result.config().pretext(),

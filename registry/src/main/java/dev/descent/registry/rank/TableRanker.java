@@ -1,6 +1,7 @@
 package dev.descent.registry.rank;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ final class TableRanker {
                 .thenComparing(Group::label)
                 .thenComparing(group -> group.configuration().id()));
 
+        // The random-encoder results by seed, once per (dataset, encoder, probe) rather than once per row.
+        Map<List<Object>, Map<Long, List<Double>>> randomBySeed = new HashMap<>();
         List<LeaderboardRow> rows = new ArrayList<>();
         Group<K> leader = sorted.isEmpty() ? null : sorted.get(0);
         int rank = 0;
@@ -57,12 +60,16 @@ final class TableRanker {
             }
             LeaderComparison comparison = i == 0 ? null : LeaderComparison.of(group.keyMeans(), leader.keyMeans());
             boolean tied = i == 0 || comparison == null || comparison.tied();
-            rows.add(summarise(rank, group, matching(random, group.configuration()), i == 0, tied, comparison));
+            Configuration configuration = group.configuration();
+            Map<Long, List<Double>> baseline = randomBySeed.computeIfAbsent(
+                    Arrays.asList(configuration.dataset(), configuration.encoder(), configuration.probe()),
+                    key -> bySeed(matching(random, configuration)));
+            rows.add(summarise(rank, group, baseline, i == 0, tied, comparison));
         }
         return rows;
     }
 
-    private static LeaderboardRow summarise(int rank, Group<?> group, List<ResultScore> random, boolean leader,
+    private static LeaderboardRow summarise(int rank, Group<?> group, Map<Long, List<Double>> random, boolean leader,
             boolean tied, LeaderComparison comparison) {
         List<ResultScore> scores = group.scores();
         DescriptiveStatistics linear = statistics(scores, ResultScore::linearProbeAccuracy);
@@ -70,7 +77,7 @@ final class TableRanker {
         DescriptiveStatistics baseline = statistics(scores, ResultScore::randomEncoderLinearProbeAccuracy);
         DescriptiveStatistics baselineKnn = statistics(scores, ResultScore::randomEncoderKnnAccuracy);
         ConfidenceInterval interval = ConfidenceInterval.ofAccuracy(values(linear));
-        GainEstimate gain = GainEstimate.of(bySeed(scores), bySeed(random));
+        GainEstimate gain = GainEstimate.of(bySeed(scores), random);
         Configuration configuration = group.configuration();
         return new LeaderboardRow(
                 rank,
@@ -117,13 +124,21 @@ final class TableRanker {
 
     /** Returns the mean accuracy per pairing key; a key has one result unless grouping merged configurations. */
     private static <K> Map<K, Double> keyMeans(List<ResultScore> scores, Function<ResultScore, K> pairingKey) {
-        Map<K, DescriptiveStatistics> byKey = new HashMap<>();
-        for (ResultScore score : scores) {
-            byKey.computeIfAbsent(pairingKey.apply(score), key -> new DescriptiveStatistics())
-                    .addValue(score.linearProbeAccuracy());
-        }
+        // Most keys have one value, which is its own mean: only keys with several values get a statistics object.
         Map<K, Double> means = new HashMap<>();
-        byKey.forEach((key, statistics) -> means.put(key, statistics.getMean()));
+        Map<K, DescriptiveStatistics> several = new HashMap<>();
+        for (ResultScore score : scores) {
+            K key = pairingKey.apply(score);
+            Double previous = means.putIfAbsent(key, score.linearProbeAccuracy());
+            if (previous != null) {
+                several.computeIfAbsent(key, k -> {
+                    DescriptiveStatistics statistics = new DescriptiveStatistics();
+                    statistics.addValue(previous);
+                    return statistics;
+                }).addValue(score.linearProbeAccuracy());
+            }
+        }
+        several.forEach((key, statistics) -> means.put(key, statistics.getMean()));
         return means;
     }
 

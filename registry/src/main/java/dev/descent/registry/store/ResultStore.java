@@ -11,10 +11,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,8 +31,9 @@ import dev.descent.model.trial.TrialConfig;
 /**
  * Stores trial results and their experiment links in the active database with plain JDBC, and reads them back.
  *
- * <p>Each statement runs in auto-commit mode. A caller that retries {@link #store} after a failure between the two
- * inserts therefore finds the result already stored and inserts only the missing link. Every write increments the
+ * <p>{@link #storeBatch} writes many results in one transaction with JDBC batch inserts, the ingest path.
+ * {@link #store} runs each statement in auto-commit mode, so a caller that retries it after a failure between the two
+ * inserts finds the result already stored and inserts only the missing link. Every write increments the
  * {@code store_version} counter last, so that cached leaderboards computed before it are recomputed.
  */
 @ApplicationScoped
@@ -93,6 +97,88 @@ public class ResultStore {
         }
     }
 
+    /**
+     * Stores results in one transaction: inserts those whose trial has no result yet (the first of a trial in the
+     * list wins) and links every result's trial to its experiment unless that link exists, with one JDBC batch per
+     * table. Nothing is written when any statement fails, so the caller can retry the whole list, or store its
+     * results one by one with {@link #store} to find one that the database rejects.
+     *
+     * @return the outcome of each result, in the order given
+     * @throws SQLException when the database rejects or fails a statement, including a unique violation when another
+     *         writer stored one of the trials concurrently
+     */
+    public List<StoreOutcome> storeBatch(List<TrialResult> results) throws SQLException {
+        if (results.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Set<String> trialIds = new HashSet<>();
+        results.forEach(result -> trialIds.add(result.trialId()));
+        try (Connection connection = dataSource.get().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Set<String> stored = existing(connection, "SELECT trial_id FROM trial_result WHERE trial_id IN (%s)",
+                        trialIds, 1);
+                Set<String> linked = existing(connection,
+                        "SELECT trial_id, experiment_id FROM experiment_trial WHERE trial_id IN (%s)", trialIds, 2);
+                List<StoreOutcome> outcomes = new ArrayList<>(results.size());
+                try (PreparedStatement insertResults = connection.prepareStatement(INSERT_RESULT);
+                        PreparedStatement insertLinks = connection.prepareStatement(INSERT_LINK)) {
+                    for (TrialResult result : results) {
+                        boolean inserted = stored.add(result.trialId());
+                        if (inserted) {
+                            bindResult(insertResults, result, now);
+                            insertResults.addBatch();
+                        }
+                        boolean newLink = linked.add(result.trialId() + '\n' + result.experimentId());
+                        if (newLink) {
+                            insertLinks.setString(1, result.experimentId());
+                            insertLinks.setString(2, result.trialId());
+                            setTimestamp(insertLinks, 3, now);
+                            insertLinks.addBatch();
+                        }
+                        outcomes.add(inserted ? StoreOutcome.STORED
+                                : newLink ? StoreOutcome.LINKED : StoreOutcome.DUPLICATE);
+                    }
+                    insertResults.executeBatch();
+                    insertLinks.executeBatch();
+                }
+                StoreVersion.increment(connection);
+                connection.commit();
+                return outcomes;
+            }
+            catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+            finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Returns the rows of a query over the given trial ids, each as its columns joined by a newline: the trial id
+     * alone, or the trial id and experiment id.
+     */
+    private static Set<String> existing(Connection connection, String sql, Set<String> trialIds, int columns)
+            throws SQLException {
+        Set<String> rows = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                sql.formatted(String.join(", ", Collections.nCopies(trialIds.size(), "?"))))) {
+            int i = 0;
+            for (String trialId : trialIds) {
+                statement.setString(++i, trialId);
+            }
+            try (ResultSet found = statement.executeQuery()) {
+                while (found.next()) {
+                    rows.add(columns == 1 ? found.getString(1) : found.getString(1) + '\n' + found.getString(2));
+                }
+            }
+        }
+        return rows;
+    }
+
     /** Returns the stored result of a trial with all its experiment links, or empty when the trial has none. */
     public Optional<StoredResult> find(String trialId) throws SQLException {
         List<StoredResult> found = select(" WHERE r.trial_id = ?", List.of(trialId));
@@ -146,35 +232,8 @@ public class ResultStore {
     }
 
     private boolean insertResult(Connection connection, TrialResult result, Instant now) throws SQLException {
-        TrialConfig config = result.config();
-        Configuration configuration = Configuration.of(config);
         try (PreparedStatement statement = connection.prepareStatement(INSERT_RESULT)) {
-            int i = 0;
-            statement.setString(++i, result.trialId());
-            statement.setString(++i, result.experimentId());
-            statement.setInt(++i, result.attempt());
-            statement.setString(++i, config.dataset());
-            statement.setString(++i, config.encoder());
-            statement.setString(++i, config.pretext());
-            statement.setString(++i, config.loss());
-            statement.setLong(++i, config.seed());
-            statement.setString(++i, configJson(config));
-            statement.setDouble(++i, result.linearProbeAccuracy());
-            statement.setDouble(++i, result.knnAccuracy());
-            statement.setDouble(++i, result.randomEncoderLinearProbeAccuracy());
-            statement.setDouble(++i, result.randomEncoderKnnAccuracy());
-            statement.setDouble(++i, result.finalPretextLoss());
-            statement.setDouble(++i, result.wallSeconds());
-            statement.setDouble(++i, result.imagesPerSecond());
-            statement.setString(++i, result.workerId());
-            statement.setString(++i, result.backend());
-            setTimestamp(statement, ++i, result.finishedAt());
-            setTimestamp(statement, ++i, now);
-            statement.setString(++i, LossCurveJson.write(result.lossCurve()));
-            setNullableDouble(statement, ++i, result.validationLinearProbeAccuracy());
-            setNullableDouble(statement, ++i, result.validationKnnAccuracy());
-            statement.setString(++i, configuration.id());
-            statement.setLong(++i, configuration.trainingImages());
+            bindResult(statement, result, now);
             statement.executeUpdate();
             return true;
         }
@@ -184,6 +243,38 @@ public class ResultStore {
             }
             throw e;
         }
+    }
+
+    private static void bindResult(PreparedStatement statement, TrialResult result, Instant now)
+            throws SQLException {
+        TrialConfig config = result.config();
+        Configuration configuration = Configuration.of(config);
+        int i = 0;
+        statement.setString(++i, result.trialId());
+        statement.setString(++i, result.experimentId());
+        statement.setInt(++i, result.attempt());
+        statement.setString(++i, config.dataset());
+        statement.setString(++i, config.encoder());
+        statement.setString(++i, config.pretext());
+        statement.setString(++i, config.loss());
+        statement.setLong(++i, config.seed());
+        statement.setString(++i, configJson(config));
+        statement.setDouble(++i, result.linearProbeAccuracy());
+        statement.setDouble(++i, result.knnAccuracy());
+        statement.setDouble(++i, result.randomEncoderLinearProbeAccuracy());
+        statement.setDouble(++i, result.randomEncoderKnnAccuracy());
+        statement.setDouble(++i, result.finalPretextLoss());
+        statement.setDouble(++i, result.wallSeconds());
+        statement.setDouble(++i, result.imagesPerSecond());
+        statement.setString(++i, result.workerId());
+        statement.setString(++i, result.backend());
+        setTimestamp(statement, ++i, result.finishedAt());
+        setTimestamp(statement, ++i, now);
+        statement.setString(++i, LossCurveJson.write(result.lossCurve()));
+        setNullableDouble(statement, ++i, result.validationLinearProbeAccuracy());
+        setNullableDouble(statement, ++i, result.validationKnnAccuracy());
+        statement.setString(++i, configuration.id());
+        statement.setLong(++i, configuration.trainingImages());
     }
 
     private boolean insertLink(Connection connection, String experimentId, String trialId, Instant now)
