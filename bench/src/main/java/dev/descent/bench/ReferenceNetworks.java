@@ -20,14 +20,15 @@ import dev.descent.worker.model.ConvAutoencoder;
 import dev.descent.worker.model.ReconstructionLoss;
 
 /** Builds the DL4J networks of the {@link ReferenceModel}s; the upsampling autoencoder is the worker's own. */
-final class ReferenceNetworks {
+public final class ReferenceNetworks {
 
     private static final int SIDE = 28;
 
     private ReferenceNetworks() {
     }
 
-    static MultiLayerNetwork build(ReferenceModel model, double learningRate, long seed) {
+    /** Builds and initialises the network of {@code model}, with Adam at {@code learningRate}. */
+    public static MultiLayerNetwork build(ReferenceModel model, double learningRate, long seed) {
         return switch (model) {
             case INPAINTING_UPSAMPLE -> new ConvAutoencoder().build(SIDE, SIDE, ReconstructionLoss.L2, learningRate,
                     seed);

@@ -1,7 +1,7 @@
 package dev.descent.bench;
 
 /** Rotates square images by multiples of 90 degrees, counter-clockwise like {@code numpy.rot90}. */
-final class Rotations {
+public final class Rotations {
 
     private Rotations() {
     }
@@ -10,7 +10,7 @@ final class Rotations {
      * Writes image {@code source} of {@code pixels}, rotated by {@code quarterTurns} x 90 degrees, into {@code target}
      * at image index {@code slot}.
      */
-    static void rotateInto(float[] pixels, int source, int side, int quarterTurns, float[] target, int slot) {
+    public static void rotateInto(float[] pixels, int source, int side, int quarterTurns, float[] target, int slot) {
         int area = side * side;
         int from = source * area;
         int to = slot * area;

@@ -1,6 +1,7 @@
 package dev.descent.worker.model;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -98,6 +99,11 @@ public final class ConvAutoencoder {
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
+        // With a cache mode, each convolution keeps its pre-activation from the forward pass and its backward pass
+        // reuses it instead of convolving again, and training stays bit-identical. Measured with the profiler of
+        // bench/trainer-profile (1 thread, CPU time, batch 128, 2-core EPYC at load 6 to 13): 0.7 to 15% less time per
+        // fit() in 7 of 7 paired runs, 6% on average.
+        network.setCacheMode(CacheMode.DEVICE);
         return network;
     }
 
