@@ -1,4 +1,7 @@
-"""Compares the grid and ASHA runs that bench/asha-vs-grid saved; prints a table and writes summary.json."""
+"""Compares the grid and ASHA runs that bench/asha-vs-grid saved; prints a table and writes summary.json.
+
+Training images count what each side trained itself plus what it reused, so a run that reused results is compared
+by the images its trials needed."""
 import json
 import os
 import sys
@@ -34,8 +37,8 @@ def main(folder):
             best = max(top_budget, key=lambda row: row.get("pretrainImages") or row["n"])
             asha_top[table["pretext"]]["testMean"] = best["mean"]
 
-    spent = asha_decisions["trainingImagesSpent"]
-    grid_spent = grid_decisions["trainingImagesSpent"]
+    spent = asha_decisions["trainingImagesSpent"] + asha_decisions["trainingImagesReused"]
+    grid_spent = grid_decisions["trainingImagesSpent"] + grid_decisions["trainingImagesReused"]
     summary = {
         "gridTrainingImages": grid_spent,
         "ashaTrainingImages": spent,
