@@ -181,7 +181,7 @@ public final class RegistryBenchmark {
         long baseline = registry.consumed()[0];
         long start = System.nanoTime();
         Properties producerSettings = KafkaClients.producer(bootstrap, "bench-results");
-        // One producer stands in for many workers here. With the default 16 KB batches it sends about 3 results of
+        // One producer replaces many workers here. With the default 16 KB batches it sends about 3 results of
         // 5 KB per request and tops out near the registry's rate, so the batches are larger than a worker's.
         producerSettings.put(ProducerConfig.BATCH_SIZE_CONFIG, args.get("publish-batch-bytes"));
         producerSettings.put(ProducerConfig.LINGER_MS_CONFIG, "20");

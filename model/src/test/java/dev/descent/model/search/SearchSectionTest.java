@@ -95,7 +95,8 @@ class SearchSectionTest {
         assertEquals(8, first.size());
         assertEquals(first, again, "the same seed draws the same configurations");
         for (Candidate candidate : first) {
-            assertTrue(candidate.learningRate() >= 0.0001 && candidate.learningRate() < 0.01, candidate.toString());
+            assertTrue(candidate.learningRate() >= 0.0001, candidate.toString());
+            assertTrue(candidate.learningRate() < 0.01, candidate.toString());
             if (candidate.loss().startsWith("huber")) {
                 assertTrue(candidate.loss().equals("huber(delta=0.05)") || candidate.loss().equals("huber(delta=0.5)"),
                         candidate.loss());

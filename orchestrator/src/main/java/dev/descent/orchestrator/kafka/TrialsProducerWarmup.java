@@ -13,7 +13,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 /**
  * Fetches the partitions of {@code descent.trials} for the {@code trials-out} producer when the orchestrator starts.
  *
- * <p>A Kafka producer fetches a topic's metadata on its first send to it and holds the send until it has it, so
+ * <p>A Kafka producer fetches a topic's metadata on its first send to it and delays the send until the metadata arrives, so
  * without this the first submission after a start waited for the metadata request on top of the acknowledgements.
  * The fetch runs on the producer's own thread and does not delay the start; when the broker is down it fails after
  * the producer's {@code max.block.ms}, is logged, and the first send fetches the metadata as before.

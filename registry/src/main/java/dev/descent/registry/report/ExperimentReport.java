@@ -10,7 +10,7 @@ import dev.descent.registry.rank.MeanRankRow;
 import dev.descent.registry.store.LinkCounts;
 
 /**
- * What an experiment found: its leaderboard over the trials it ran and those it reuses, the winners, and the search
+ * An experiment's findings: its leaderboard over the trials it ran and those it reuses, the winners, and the search
  * decisions that the orchestrator recorded.
  *
  * @param experimentId the experiment

@@ -95,10 +95,10 @@ class BaselineRunnerTest {
     private static void assertValidationFigures(TrialOutcome outcome) {
         assertNotNull(outcome.validationLinearProbeAccuracy(), outcome.toString());
         assertNotNull(outcome.validationKnnAccuracy(), outcome.toString());
-        assertTrue(outcome.validationLinearProbeAccuracy() > 0.3 && outcome.validationLinearProbeAccuracy() <= 1,
-                outcome.toString());
-        assertTrue(outcome.validationKnnAccuracy() > 0.3 && outcome.validationKnnAccuracy() <= 1,
-                outcome.toString());
+        assertTrue(outcome.validationLinearProbeAccuracy() > 0.3, outcome.toString());
+        assertTrue(outcome.validationLinearProbeAccuracy() <= 1, outcome.toString());
+        assertTrue(outcome.validationKnnAccuracy() > 0.3, outcome.toString());
+        assertTrue(outcome.validationKnnAccuracy() <= 1, outcome.toString());
     }
 
     @Test

@@ -27,7 +27,8 @@ class TrialRunnerTest {
 
     private static void assertFraction(Double value, String name) {
         assertNotNull(value, name);
-        assertTrue(value >= 0 && value <= 1, name + " " + value);
+        assertTrue(value >= 0, name + " " + value);
+        assertTrue(value <= 1, name + " " + value);
     }
 
     @Test
