@@ -71,6 +71,35 @@ class CatalogAndLeaderboardTest {
     }
 
     @Test
+    void leaderboardListsMeanRanks() throws Exception {
+        JsonNode board = json("""
+                {'overall': [], 'byPretext': [],
+                 'meanRanks': [{'rank': 1, 'label': 'l2', 'blocks': 4, 'meanRank': 1.25, 'ciLow': 0.45, 'ciHigh': 2.05},
+                               {'rank': 2, 'label': 'huber(delta=0.1)', 'blocks': 4, 'meanRank': 1.75,
+                                'ciLow': null, 'ciHigh': null}]}""");
+
+        List<String> lines = LeaderboardTable.format(board).lines().toList();
+
+        assertEquals(6, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(2).startsWith("Mean rank across pretext tasks"), lines.get(2));
+        assertTrue(lines.get(4).contains("l2"), lines.get(4));
+        assertTrue(lines.get(4).contains("1.25"), lines.get(4));
+        assertTrue(lines.get(4).contains("[0.45, 2.05]"), lines.get(4));
+        assertTrue(lines.get(4).startsWith("                1"), lines.get(4));
+        assertTrue(lines.get(5).contains("huber(delta=0.1)"), lines.get(5));
+        assertTrue(lines.get(5).trim().endsWith("-"), "no interval without one: " + lines.get(5));
+    }
+
+    @Test
+    void leaderboardOmitsMeanRanksOfOneBlock() throws Exception {
+        JsonNode board = json("""
+                {'overall': [], 'byPretext': [],
+                 'meanRanks': [{'rank': 1, 'label': 'l2', 'blocks': 1, 'meanRank': 1.0}]}""");
+
+        assertEquals(1, LeaderboardTable.format(board).lines().count(), "only the header line");
+    }
+
+    @Test
     void leaderboardShowsTieMarkAndPValue() throws Exception {
         JsonNode board = json("""
                 {'overall': [{'rank': 1, 'loss': 'l2', 'label': 'l2 [1x5000 images]', 'n': 3, 'mean': 0.85,

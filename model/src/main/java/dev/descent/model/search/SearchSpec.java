@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How an experiment searches: the strategy and its settings, as the {@code search} section of an experiment file
+ * An experiment's search strategy and its settings, as the {@code search} section of an experiment file
  * gives them.
  *
  * @param strategy the strategy

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** How an experiment chooses which configurations to train, and for how long. */
+/** The rule by which an experiment chooses which configurations to train, and for how long. */
 public enum SearchStrategy {
 
     /** Every pretext task x every loss, each at the full training budget. */

@@ -3,7 +3,9 @@ package dev.descent.orchestrator.search;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,8 +69,15 @@ public class SearchDriver {
     @Inject
     ResultLinkPublisher links;
 
+    /** Parsed specs by experiment id, because a stored spec never changes and list views ask for every experiment. */
+    private final Map<String, Optional<ExperimentSpec>> halvingSpecs = new ConcurrentHashMap<>();
+
     /** Returns the experiment's spec when it searches by successive halving, or empty otherwise. */
     public Optional<ExperimentSpec> halvingSpec(ExperimentRecord experiment) {
+        return halvingSpecs.computeIfAbsent(experiment.id(), id -> parseHalvingSpec(experiment));
+    }
+
+    private static Optional<ExperimentSpec> parseHalvingSpec(ExperimentRecord experiment) {
         ExperimentSpec spec;
         try {
             spec = new SpecParser(Integer.MAX_VALUE).parse(experiment.source(), experiment.specYaml());

@@ -22,7 +22,7 @@ import dev.descent.model.search.Candidate;
 public record SearchDecision(int sequence, int rung, Candidate candidate, Action action, Double score, int rank,
                              int completed, int promotable, String reason, Instant decidedAt) {
 
-    /** What successive halving decided about a configuration at a rung. */
+    /** The outcome of a successive-halving decision about a configuration at a rung. */
     public enum Action {
 
         /** The configuration trains again at the next rung with eta times the budget. */

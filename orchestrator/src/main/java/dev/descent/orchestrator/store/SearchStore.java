@@ -83,8 +83,8 @@ public class SearchStore {
     }
 
     /**
-     * Stores decisions and the trials that promotions add, in one transaction, so that a restart never sees a
-     * promotion without its trials.
+     * Stores decisions and the trials that promotions add, in one transaction, so that after a restart no
+     * promotion is stored without its trials.
      */
     public void recordDecisions(String experimentId, List<SearchDecision> decisions, TrialBatch promotedTrials) {
         try (Connection connection = dataSource.get().getConnection()) {

@@ -29,10 +29,10 @@ import dev.descent.registry.store.ScoreStore;
  * <p>A request reads the store version (one single-row query) and returns the cached board when the tag matches, so
  * a request costs a database round trip and no computation until something is written. Every write increments the
  * version, also when another registry instance writes to the same database, so a request after a write finds the
- * cached board out of date (the next paragraph says when it still serves it). After a write in this instance, {@link #changed()} recomputes the cached filter sets in
- * the background {@value #REFRESH_DELAY_MS} ms later, at most one refresh at a time, so that requests after an
- * ingest burst find current boards. At most {@value #MAX_ENTRIES} filter sets are kept, least recently used out
- * first.
+ * cached board out of date; the next paragraph describes when it still serves it. After a write in this instance,
+ * {@link #changed()} recomputes the cached filter sets in the background {@value #REFRESH_DELAY_MS} ms later, at most
+ * one refresh at a time, so that requests after an ingest burst find current boards. At most
+ * {@value #MAX_ENTRIES} filter sets are kept, least recently used out first.
  *
  * <p>A board whose last computation took at least {@code descent.registry.leaderboard.stale-after-ms} (250 ms by
  * default) is served stale while it is recomputed in the background, so that readers of large boards wait for a
