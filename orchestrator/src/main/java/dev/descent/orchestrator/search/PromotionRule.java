@@ -21,8 +21,11 @@ import dev.descent.orchestrator.store.SearchOutcome;
  *
  * <p>For each rung below the top, with eta the reduction factor:
  * <ul>
- *   <li>ASHA promotes, whenever a configuration completes the rung, every configuration in the top
- *       floor(completed / eta) that is not promoted yet.</li>
+ *   <li>ASHA promotes, whenever a configuration completes the rung, the best configurations in the top
+ *       floor(completed / eta) that are not promoted yet, while fewer than floor(completed / eta) are promoted. The
+ *       cap keeps a rung from promoting more than successive halving would when the order changes as more
+ *       configurations finish: a configuration promoted early stays promoted, and a later leader waits for a free
+ *       place or for the rung to close.</li>
  *   <li>Once the rung is closed (the rung below is closed and every configuration at this rung is complete), both
  *       strategies promote the best configurations until max(1, floor(present / eta)) are promoted, and stop the
  *       rest.</li>
@@ -71,7 +74,7 @@ public final class PromotionRule {
             List<RungStanding.Entry> ranked = standing.completed();
             if (search.strategy() == SearchStrategy.ASHA) {
                 int allowed = ranked.size() / search.reductionFactor();
-                for (int i = 0; i < allowed; i++) {
+                for (int i = 0; i < allowed && promoted.size() < allowed; i++) {
                     RungStanding.Entry entry = ranked.get(i);
                     if (entry.score() != null && promoted.add(entry.candidate())) {
                         proposed.add(promotion(search, rung, entry, i + 1, ranked.size(), allowed, "ASHA"));

@@ -48,6 +48,28 @@ class PromotionRuleTest {
     }
 
     @Test
+    void ashaNeverPromotesMoreThanItsShareWhenTheOrderChanges() {
+        done("a", 0, 0.80);
+        done("b", 0, 0.70);
+        done("c", 0, 0.75);
+        queued("f", 0);
+        assertEquals(List.of("a"), losses(decideAndStore(ASHA), SearchDecision.Action.PROMOTED));
+
+        done("d", 0, 0.90);
+        done("e", 0, 0.85);
+        assertTrue(decideAndStore(ASHA).isEmpty(), "5 completed allow 1 promotion, and a holds it; d must wait");
+
+        outcomes.removeIf(outcome -> outcome.candidate().loss().equals("f"));
+        done("f", 0, 0.60);
+        List<ProposedDecision> closing = decideAndStore(ASHA);
+
+        assertEquals(List.of("d"), losses(closing, SearchDecision.Action.PROMOTED));
+        assertEquals(2, losses(decided, SearchDecision.Action.PROMOTED).size(),
+                "a closed rung of 6 promotes floor(6 / 3) configurations in all, as successive halving does");
+        assertEquals(List.of("e", "c", "b", "f"), losses(closing, SearchDecision.Action.STOPPED));
+    }
+
+    @Test
     void halvingWaitsForRungToClose() {
         done("a", 0, 0.70);
         done("b", 0, 0.80);
