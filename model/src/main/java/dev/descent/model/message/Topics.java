@@ -30,6 +30,12 @@ public final class Topics {
      */
     public static final String CONTROL = "descent.control";
 
+    /**
+     * Compacted topic, keyed by worker id: each worker announces its {@link WorkerCatalog} (plug-in names, versions and
+     * parameter schemas) when it starts and again at a fixed interval, and a {@code null} value when it stops.
+     */
+    public static final String WORKER_CATALOGS = "descent.worker-catalogs";
+
     /** The value of a {@link #CONTROL} record that cancels the experiment named in its key. */
     public static final String CONTROL_CANCELLED = "cancelled";
 

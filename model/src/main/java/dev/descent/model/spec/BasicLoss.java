@@ -7,13 +7,13 @@ import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
- * One built-in loss with a value for each of its parameters.
+ * One loss, built in or from a plug-in, with a value for each of its parameters.
  *
- * @param function the built-in loss
+ * @param function the loss's definition, as {@link LossSchemas#lookup} returns it
  * @param parameters a value for every parameter of {@code function}, in declaration order; the constructor fills in
  *     defaults for missing names
  */
-public record BasicLoss(LossFunction function, Map<String, Double> parameters) implements LossSpec {
+public record BasicLoss(LossDefinition function, Map<String, Double> parameters) implements LossSpec {
 
     /**
      * Validates the parameters and fills in defaults.
@@ -44,6 +44,11 @@ public record BasicLoss(LossFunction function, Map<String, Double> parameters) i
 
     /** Returns the loss with every parameter at its default. */
     public static BasicLoss of(LossFunction function) {
+        return new BasicLoss(function.definition(), Map.of());
+    }
+
+    /** Returns the loss with every parameter at its default. */
+    public static BasicLoss of(LossDefinition function) {
         return new BasicLoss(function, Map.of());
     }
 
@@ -69,7 +74,7 @@ public record BasicLoss(LossFunction function, Map<String, Double> parameters) i
         return new BasicLoss(function, changed);
     }
 
-    private static String unknownParameter(LossFunction function, String name) {
+    private static String unknownParameter(LossDefinition function, String name) {
         if (function.parameters().isEmpty()) {
             return "unknown parameter '" + name + "': " + function.id() + " has no parameters";
         }

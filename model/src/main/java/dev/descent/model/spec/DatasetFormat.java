@@ -8,16 +8,23 @@ import java.util.Optional;
 public enum DatasetFormat {
 
     /** Zalando's Fashion-MNIST as gzip'd IDX files, installed by Debian's {@code dataset-fashion-mnist}. */
-    FASHION_MNIST("fashion-mnist", "/usr/share/datasets/fashion-mnist", 60_000);
+    FASHION_MNIST("fashion-mnist", "/usr/share/datasets/fashion-mnist", 60_000, 1);
 
     private final String id;
     private final String defaultPath;
     private final int trainImages;
+    private final int channels;
 
-    DatasetFormat(String id, String defaultPath, int trainImages) {
+    DatasetFormat(String id, String defaultPath, int trainImages, int channels) {
         this.id = id;
         this.defaultPath = defaultPath;
         this.trainImages = trainImages;
+        this.channels = channels;
+    }
+
+    /** Returns the colour channels of the dataset's images: 1 for grayscale, 3 for RGB. */
+    public int channels() {
+        return channels;
     }
 
     public String id() {

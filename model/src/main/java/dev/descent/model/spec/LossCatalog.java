@@ -2,6 +2,7 @@ package dev.descent.model.spec;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** The losses that experiment files can name, with their parameter schemas, for catalogs and search strategies. */
 public final class LossCatalog {
@@ -11,9 +12,7 @@ public final class LossCatalog {
 
     /** Returns every built-in loss in {@link LossFunction}'s declaration order. */
     public static List<LossDefinition> builtIns() {
-        return Arrays.stream(LossFunction.values())
-                .map(loss -> new LossDefinition(loss.id(), loss.description(), loss.parameters()))
-                .toList();
+        return Arrays.stream(LossFunction.values()).map(LossFunction::definition).toList();
     }
 
     /**
@@ -21,9 +20,9 @@ public final class LossCatalog {
      * of each term, such as {@code 0.5} in {@code {sum: [{l2: 1.0}, {l1: 0.5}]}}.
      */
     public static LossDefinition weightedSum() {
-        return new LossDefinition(WeightedLossSum.NAME,
+        return new LossDefinition(WeightedLossSum.NAME, LossFunction.VERSION,
                 "Weighted sum of " + WeightedLossSum.MIN_TERMS + " to " + WeightedLossSum.MAX_TERMS
                         + " different built-in losses, each with or without parameters; sums do not nest.",
-                List.of(WeightedLossSum.WEIGHT));
+                List.of(WeightedLossSum.WEIGHT), Set.of(TargetKind.IMAGE, TargetKind.CLASS));
     }
 }

@@ -34,15 +34,15 @@ public final class LossSpecs {
      */
     public static LossSpec parseCanonical(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("invalid loss '" + text + "': empty; use one of " + LossFunction.ids()
+            throw new IllegalArgumentException("invalid loss '" + text + "': empty; use one of " + LossSchemas.names()
                     + ", for example huber(delta=0.1) or sum(1.0*l2,0.5*l1)");
         }
         return new Reader(text).spec();
     }
 
-    /** Returns the built-in names followed by the sum's name, for error messages. */
+    /** Returns the known loss names followed by the sum's name, for error messages. */
     static List<String> names() {
-        List<String> names = new ArrayList<>(LossFunction.ids());
+        List<String> names = new ArrayList<>(LossSchemas.names());
         names.add(WeightedLossSum.NAME);
         return names;
     }
@@ -100,7 +100,7 @@ public final class LossSpecs {
 
         private BasicLoss basic() {
             String name = name();
-            LossFunction function = LossFunction.byId(name).orElseThrow(() -> new IllegalArgumentException(
+            LossDefinition function = LossSchemas.lookup(name).orElseThrow(() -> new IllegalArgumentException(
                     unknownName(name, text)));
             Map<String, Double> parameters = new LinkedHashMap<>();
             if (accept('(')) {

@@ -93,7 +93,7 @@ final class LossYamlReader {
         if (name.equals(WeightedLossSum.NAME)) {
             return sum(entry.getValueNode());
         }
-        LossFunction function = function(entry.getKeyNode(), name, FIELD);
+        LossDefinition function = function(entry.getKeyNode(), name, FIELD);
         if (function == null) {
             return null;
         }
@@ -116,7 +116,7 @@ final class LossYamlReader {
             problems.add(scalar, FIELD, value, "a sum needs its terms; write {sum: [{l2: 1.0}, {l1: 0.5}]}");
             return null;
         }
-        LossFunction function = function(scalar, value, FIELD);
+        LossDefinition function = function(scalar, value, FIELD);
         return function == null ? null : BasicLoss.of(function);
     }
 
@@ -170,7 +170,7 @@ final class LossYamlReader {
                     "sums do not nest; list the inner sum's losses as terms of the outer sum");
             return null;
         }
-        LossFunction function = function(entry.getKeyNode(), name, field);
+        LossDefinition function = function(entry.getKeyNode(), name, field);
         if (function == null) {
             return null;
         }
@@ -199,7 +199,7 @@ final class LossYamlReader {
      * Reads a mapping of parameter values; {@code withWeight} also allows the key {@code weight}. Returns
      * {@code null} after reporting a problem.
      */
-    private Map<String, Double> parameters(Node value, LossFunction function, String field, boolean withWeight) {
+    private Map<String, Double> parameters(Node value, LossDefinition function, String field, boolean withWeight) {
         Map<String, Double> parameters = new LinkedHashMap<>();
         if (value instanceof ScalarNode scalar && scalar.getValue().isEmpty() && !withWeight) {
             return parameters;
@@ -274,8 +274,8 @@ final class LossYamlReader {
         return entries.get(0);
     }
 
-    private LossFunction function(Node node, String name, String field) {
-        LossFunction function = LossFunction.byId(name).orElse(null);
+    private LossDefinition function(Node node, String name, String field) {
+        LossDefinition function = LossSchemas.lookup(name).orElse(null);
         if (function == null) {
             List<String> allowed = LossSpecs.names();
             String hint = Suggestions.closest(name, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");

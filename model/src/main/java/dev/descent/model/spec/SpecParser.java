@@ -80,7 +80,7 @@ public final class SpecParser {
         Map<String, NodeTuple> top = fields(mapping, "", TOP_KEYS, problems);
         String name = readName(top, problems);
         DatasetSpec dataset = readDataset(top.get("dataset"), mapping, problems);
-        List<String> pretext = readChoices(top.get("pretext"), mapping, "pretext", PretextTask.ids(), problems);
+        List<String> pretext = readChoices(top.get("pretext"), mapping, "pretext", PretextSchemas.names(), problems);
         List<String> losses = LossYamlReader.read(top.get("losses"), mapping, problems::add);
         List<Long> seeds = readSeeds(top.get("seeds"), mapping, problems);
         TrainingSpec training = readTraining(top.get("training"), problems);
@@ -88,6 +88,7 @@ public final class SpecParser {
         SearchSpec search = SearchSectionReader.read(top.get("search"), training, problems);
         boolean force = readForce(top.get("force"), problems);
         SearchSectionReader.checkLossParameters(top.get("search"), search, losses, problems);
+        checkCompatibility(top.get("losses"), mapping, dataset, pretext, losses, problems);
 
         int candidates = search.sampled() ? search.samples() : pretext.size() * losses.size();
         int trials = candidates * seeds.size();
@@ -101,6 +102,27 @@ public final class SpecParser {
             throw new SpecException(problems.list());
         }
         return new ExperimentSpec(name, dataset, pretext, losses, seeds, training, probe, search, force);
+    }
+
+    /** Reports each pretext task and loss that cannot train together, or a colour task on grayscale data. */
+    private static void checkCompatibility(NodeTuple lossesTuple, MappingNode parent, DatasetSpec dataset,
+                                           List<String> pretext, List<String> losses, Problems problems) {
+        Node node = lossesTuple == null ? parent : lossesTuple.getValueNode();
+        int channels = dataset == null ? 1 : DatasetFormat.byId(dataset.name()).map(DatasetFormat::channels).orElse(1);
+        String datasetName = dataset == null ? "?" : dataset.name();
+        for (String task : pretext) {
+            PretextDefinition definition = PretextSchemas.lookup(task).orElse(null);
+            if (definition == null) {
+                continue;
+            }
+            for (String loss : losses) {
+                Compatibility.check(definition, LossSpecs.parseCanonical(loss), datasetName, channels)
+                        .ifPresent(message -> problems.add(node, "losses", loss, message));
+                if (definition.needsColor() && channels < 3) {
+                    break;
+                }
+            }
+        }
     }
 
     private static Node compose(String yaml, Problems problems) {

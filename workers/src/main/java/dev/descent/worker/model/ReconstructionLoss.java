@@ -86,11 +86,12 @@ public final class ReconstructionLoss {
     }
 
     private static ILossFunction create(BasicLoss loss) {
-        return switch (loss.function()) {
-            case L2 -> new LossMSE();
-            case L1 -> new LossMAE();
-            case HUBER -> new LossHuber(loss.parameters().get("delta"));
-            case BCE -> new LossBinaryXENT();
+        return switch (loss.function().name()) {
+            case "l2" -> new LossMSE();
+            case "l1" -> new LossMAE();
+            case "huber" -> new LossHuber(loss.parameters().get("delta"));
+            case "bce" -> new LossBinaryXENT();
+            default -> throw new IllegalArgumentException("loss " + loss.canonical() + " is not a per-pixel loss");
         };
     }
 
@@ -124,18 +125,19 @@ public final class ReconstructionLoss {
     private static double pixelLoss(BasicLoss loss, double prediction, double target) {
         double difference = prediction - target;
         Map<String, Double> parameters = loss.parameters();
-        return switch (loss.function()) {
-            case L2 -> difference * difference;
-            case L1 -> Math.abs(difference);
-            case HUBER -> {
+        return switch (loss.function().name()) {
+            case "l2" -> difference * difference;
+            case "l1" -> Math.abs(difference);
+            case "huber" -> {
                 double delta = parameters.get("delta");
                 double absolute = Math.abs(difference);
                 yield absolute <= delta ? 0.5 * difference * difference : delta * (absolute - 0.5 * delta);
             }
-            case BCE -> {
+            case "bce" -> {
                 double clipped = Math.min(1 - BCE_CLIP, Math.max(BCE_CLIP, prediction));
                 yield -(target * Math.log(clipped) + (1 - target) * Math.log(1 - clipped));
             }
+            default -> throw new IllegalArgumentException("loss " + loss.canonical() + " is not a per-pixel loss");
         };
     }
 

@@ -1,0 +1,29 @@
+package dev.descent.model.spec;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a pretext task asks the network to output, and so which losses can train it. */
+public enum TargetKind {
+
+    /** An image-shaped target with values in [0, 1] per pixel and channel, such as the clean image. */
+    IMAGE("image"),
+
+    /** One class per image, such as the rotation that was applied. */
+    CLASS("class");
+
+    private final String id;
+
+    TargetKind(String id) {
+        this.id = id;
+    }
+
+    /** Returns the name used in catalogs, such as {@code image}. */
+    public String id() {
+        return id;
+    }
+
+    public static Optional<TargetKind> byId(String id) {
+        return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst();
+    }
+}
