@@ -14,7 +14,8 @@ import dev.descent.worker.backend.Backend;
 import dev.descent.worker.data.FashionMnist;
 import dev.descent.worker.data.ImageSet;
 import dev.descent.worker.pretext.Inpainting;
-import dev.descent.worker.pretext.PretextBatch;
+import dev.descent.plugin.ImageShape;
+import dev.descent.plugin.PretextBatch;
 
 /**
  * Trains each reference model for one epoch on the first N Fashion-MNIST training images, the way the worker does
@@ -97,7 +98,7 @@ public final class TrainerBenchmark {
             network.fit(Nd4j.create(rotated, new long[] {size, 1, side, side}, 'c'), labels);
             return network.score();
         }
-        PretextBatch batch = new Inpainting().corrupt(clean, size, side, side, random);
+        PretextBatch batch = new Inpainting().make(clean, size, new ImageShape(1, side, side), random);
         INDArray input = Nd4j.create(batch.input(), new long[] {size, 1, side, side}, 'c');
         INDArray target = Nd4j.create(batch.target(), new long[] {size, 1, side, side}, 'c');
         network.fit(input, target);

@@ -36,7 +36,10 @@ public final class TopicSetup {
                 new NewTopic(Topics.DEAD_LETTER, 1, (short) 1),
                 // Compaction keeps the latest record per experiment id, so a worker reading from the start learns
                 // every cancellation however old.
-                new NewTopic(Topics.CONTROL, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+                new NewTopic(Topics.CONTROL, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                // Compaction keeps each worker's latest catalog, and drops it after the worker's tombstone, so a
+                // reader that starts from the beginning learns every live worker's plug-ins.
+                new NewTopic(Topics.WORKER_CATALOGS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
     }
 
     /** Creates each of {@link #descentTopics()} that does not exist yet; existing topics are left as they are. */

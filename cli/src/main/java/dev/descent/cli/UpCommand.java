@@ -36,6 +36,10 @@ final class UpCommand implements Callable<Integer> {
             description = "Folder for broker data, embedded databases, logs and stack.json (default: ${DEFAULT-VALUE}).")
     Path home;
 
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Folder of plug-in jars (extra losses and pretext tasks) that every worker loads at start.")
+    Path plugins;
+
     @Option(names = "--postgres",
             description = "Store service state in PostgreSQL (127.0.0.1:5432, database 'descent') instead of H2 files.")
     boolean postgres;
@@ -76,6 +80,11 @@ final class UpCommand implements Callable<Integer> {
         StackConfig config = portBase > 0
                 ? new StackConfig(folder, portBase, portBase + 1, portBase + 2, portBase + 3, workers, postgres)
                 : new StackConfig(folder, 9092, 9093, 8081, 8082, workers, postgres);
+        if (plugins != null && !java.nio.file.Files.isDirectory(plugins)) {
+            err.println("descent: --plugins " + plugins + " is not a folder; create it and put the plug-in jars in it");
+            return ServiceCommand.FAILED;
+        }
+        config = config.withPluginsDir(plugins);
         Layout layout = Layout.locate();
         LocalStack stack = new LocalStack(config, layout);
         out.printf("Starting the local stack in %s (%d worker%s)...%n", folder, workers, workers == 1 ? "" : "s");

@@ -33,9 +33,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 
 import dev.descent.model.message.Json;
+import dev.descent.model.message.LabelFractionScores;
 import dev.descent.model.message.ResultLink;
 import dev.descent.model.message.Topics;
 import dev.descent.model.message.TrialResult;
+import dev.descent.model.spec.ProbeSpec;
 import dev.descent.model.spec.TrainingSpec;
 import dev.descent.model.trial.TrialConfig;
 import dev.descent.registry.export.Csv;
@@ -140,6 +142,61 @@ abstract class LinksAndExportContractTest {
         assertEquals(0.815, stored.validationLinearProbeAccuracy(), TOLERANCE);
         assertEquals(0.705, stored.validationKnnAccuracy(), TOLERANCE);
         assertNull(RegistryClient.trial(older.trialId()).validationLinearProbeAccuracy());
+    }
+
+    @Test
+    void labelFractionsStoredReportedExported() throws IOException {
+        String experiment = newExperimentId();
+        TrialConfig base = config(nonce, DATASET, "inpainting", "l2", 6);
+        TrialConfig withFractions = new TrialConfig(base.dataset(), base.encoder(), base.pretext(), base.loss(),
+                base.seed(), base.training(), new ProbeSpec(10_000, 2_000, 10, 20, 2_000, List.of(0.01, 1.0)));
+        List<LabelFractionScores> fractions = List.of(
+                new LabelFractionScores(0.01, 100, 0.01, 5, 0.62, 0.61, 0.58, 0.57),
+                new LabelFractionScores(1.0, 10_000, 0.0001, 20, 0.83, 0.82, 0.8, 0.79));
+        TrialResult plain = result(experiment, withFractions, 0.82, 0.79, 0.7, 0.6);
+        TrialResult sent = new TrialResult(experiment, plain.trialId(), 1, withFractions, 0.82, 0.79, 0.7, 0.6,
+                0.01, 1, 1, "w", "cpu", plain.finishedAt(), List.of(), 0.83, 0.8, fractions);
+        TrialResult without = result(experiment, config(nonce, DATASET, "denoising", "l1", 6), 0.8, 0.7, 0.7, 0.6);
+        publisher.send(sent);
+        publisher.send(without);
+        awaitCount(experiment, 2);
+
+        assertEquals(fractions, RegistryClient.trial(sent.trialId()).labelFractions());
+        assertNull(RegistryClient.trial(without.trialId()).labelFractions());
+
+        JsonNode report = reportJson(experiment);
+        JsonNode rows = report.path("labelFractions");
+        assertEquals(2, rows.size(), report.toString());
+        assertEquals(sent.trialId(), rows.get(0).path("trialId").asText());
+        assertEquals(0.01, rows.get(0).path("fraction").asDouble(), TOLERANCE);
+        assertEquals(100, rows.get(0).path("images").asInt());
+        assertEquals(0.01, rows.get(0).path("linearL2").asDouble(), TOLERANCE);
+        assertEquals(5, rows.get(0).path("knnK").asInt());
+        assertEquals(0.61, rows.get(0).path("linearProbeAccuracy").asDouble(), TOLERANCE);
+        assertEquals(0.62, rows.get(0).path("validationLinearProbeAccuracy").asDouble(), TOLERANCE);
+        assertEquals(1.0, rows.get(1).path("fraction").asDouble(), TOLERANCE);
+        assertEquals(0.79, rows.get(1).path("knnAccuracy").asDouble(), TOLERANCE);
+        Leaderboard board = RegistryClient.leaderboard(Map.of("experiment", experiment, "pretext", "inpainting"));
+        assertEquals(0.82, board.byPretext().get(0).rows().get(0).mean(), TOLERANCE,
+                "the leaderboard ranks on the figure on all train images");
+
+        JsonNode json = Json.messages().readTree(given().queryParam("experiment", experiment).get("/api/results")
+                .then().statusCode(200).extract().asString());
+        JsonNode exported = json.get(0).path("trialId").asText().equals(sent.trialId()) ? json.get(0) : json.get(1);
+        assertTrue(exported.path("labelFractions").isArray(), exported.toString());
+        assertEquals(fractions, Json.messages().convertValue(exported.path("labelFractions"),
+                new com.fasterxml.jackson.core.type.TypeReference<List<LabelFractionScores>>() { }));
+
+        String csv = given().queryParams(Map.of("experiment", experiment, "format", "csv")).get("/api/results")
+                .then().statusCode(200).extract().asString();
+        List<ResultRow> csvRows = readCsv(ResultRow.class, csv);
+        ResultRow csvRow = csvRows.stream().filter(row -> row.trialId().equals(sent.trialId())).findFirst()
+                .orElseThrow();
+        assertEquals(fractions, Json.messages().readValue(csvRow.labelFractions(),
+                new com.fasterxml.jackson.core.type.TypeReference<List<LabelFractionScores>>() { }));
+        String empty = csvRows.stream().filter(row -> row.trialId().equals(without.trialId())).findFirst()
+                .orElseThrow().labelFractions();
+        assertTrue(empty == null || empty.isEmpty(), "a trial without fractions has an empty field, got " + empty);
     }
 
     @Test

@@ -10,13 +10,16 @@ import dev.descent.model.message.Topics;
 import dev.descent.model.message.TrialMessage;
 import dev.descent.model.spec.DatasetFormat;
 import dev.descent.worker.backend.Backend;
+import dev.descent.worker.data.Datasets;
 import dev.descent.worker.kafka.CancelledExperiments;
+import dev.descent.worker.kafka.CatalogAnnouncer;
 import dev.descent.worker.kafka.TrialConsumerLoop;
 import dev.descent.worker.kafka.TrialExecutor;
 import dev.descent.worker.kafka.TrialPublisher;
 import dev.descent.worker.metrics.MetricsPort;
 import dev.descent.worker.metrics.MetricsServer;
 import dev.descent.worker.metrics.WorkerMetrics;
+import dev.descent.worker.plugin.Plugins;
 import dev.descent.worker.synthetic.SyntheticTrainer;
 import dev.descent.worker.trial.TrialRunner;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -51,6 +54,9 @@ public final class WorkerMain {
         WorkerConfig config = WorkerConfig.fromEnvironment();
         LOG.info("Worker {} starting; Kafka bootstrap servers {}", config.workerId(), config.bootstrapServers());
         String backend = Backend.initialise();
+        LOG.info("Worker {} loading plug-ins from {}", config.workerId(),
+                config.pluginsDir().map(Path::toString).orElse("no folder (built-ins only)"));
+        Plugins.load(config.pluginsDir());
         WorkerMetrics metrics = new WorkerMetrics(config.workerId(), backend);
         MetricsServer metricsServer = startMetricsServer(metrics);
 
@@ -69,6 +75,10 @@ public final class WorkerMain {
         controlReader.setDaemon(true);
         controlReader.start();
         TrialConsumerLoop loop = new TrialConsumerLoop(consumer, publisher, executor, cancellations);
+        // Announce before taking trials, so that the orchestrator accepts experiments that use this worker's plug-ins.
+        CatalogAnnouncer announcer = new CatalogAnnouncer(producer, config.workerId(), WorkerConfig.hostName(),
+                config.catalogIntervalSeconds());
+        announcer.start();
 
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -87,6 +97,7 @@ public final class WorkerMain {
         }
         finally {
             cancellations.shutdown();
+            announcer.stop();
             producer.close(Duration.ofSeconds(10));
             if (metricsServer != null) {
                 metricsServer.close();
@@ -113,8 +124,8 @@ public final class WorkerMain {
     private static Path datasetFolder(TrialMessage message) {
         String path = message.datasetPath();
         if (path == null || path.isBlank()) {
-            path = DatasetFormat.byId(message.config().dataset()).map(DatasetFormat::defaultPath)
-                    .orElse(DatasetFormat.FASHION_MNIST.defaultPath());
+            return Datasets.defaultFolder(message.config().dataset())
+                    .orElse(Path.of(DatasetFormat.FASHION_MNIST.defaultPath()));
         }
         return Path.of(path);
     }

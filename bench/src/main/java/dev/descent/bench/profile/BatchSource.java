@@ -11,7 +11,8 @@ import dev.descent.bench.ReferenceModel;
 import dev.descent.bench.Rotations;
 import dev.descent.worker.data.ImageSet;
 import dev.descent.worker.pretext.Inpainting;
-import dev.descent.worker.pretext.PretextBatch;
+import dev.descent.plugin.ImageShape;
+import dev.descent.plugin.PretextBatch;
 
 /**
  * Builds training batches for a {@link ReferenceModel} the way {@code TrainerBenchmark} does: a copy of the images,
@@ -49,7 +50,7 @@ final class BatchSource {
             }
             return new DataSet(image(rotated, size, side), labels);
         }
-        PretextBatch batch = new Inpainting().corrupt(clean, size, side, side, random);
+        PretextBatch batch = new Inpainting().make(clean, size, new ImageShape(1, side, side), random);
         return new DataSet(image(batch.input(), size, side), image(batch.target(), size, side));
     }
 

@@ -91,12 +91,17 @@ public final class DescentClient {
         return send(request);
     }
 
-    /** Returns the registry's built-in loss functions. */
+    /** Returns the workers that the orchestrator counts as live, with their catalogs. */
+    public JsonNode workers() {
+        return get(orchestratorUrl + "/api/workers");
+    }
+
+    /** Returns the losses the live workers offer, or the built-ins when none is live, from the registry. */
     public JsonNode losses() {
         return get(registryUrl + "/api/losses");
     }
 
-    /** Returns the registry's built-in pretext tasks. */
+    /** Returns the pretext tasks the live workers offer, or the built-ins when none is live, from the registry. */
     public JsonNode pretextTasks() {
         return get(registryUrl + "/api/pretext-tasks");
     }

@@ -96,10 +96,13 @@ public final class LocalStack implements AutoCloseable {
     /** Starts one more worker JVM; it joins the consumer group and takes over some trial partitions. */
     public ServiceProcess addWorker() {
         String name = "worker-" + (workers.size() + 1);
-        List<String> options = List.of(
+        List<String> options = new ArrayList<>(List.of(
                 "-Xmx2g",
                 "-Ddescent.kafka.bootstrap=" + config.bootstrapServers(),
-                "-Ddescent.worker.id=" + name);
+                "-Ddescent.worker.id=" + name));
+        if (config.pluginsDir() != null) {
+            options.add("-Ddescent.worker.plugins-dir=" + config.pluginsDir());
+        }
         ServiceProcess worker = ServiceProcess.start(name, layout.workerJar(), options, logFile(name));
         workers.add(worker);
         return worker;

@@ -14,7 +14,19 @@ import java.nio.file.Path;
  * @param postgres whether the services store their state in PostgreSQL instead of the embedded H2 files
  */
 public record StackConfig(Path home, int kafkaPort, int controllerPort, int orchestratorPort, int registryPort,
-                          int workers, boolean postgres) {
+                          int workers, boolean postgres, Path pluginsDir) {
+
+    /** Creates a configuration whose workers load only the built-in plug-ins. */
+    public StackConfig(Path home, int kafkaPort, int controllerPort, int orchestratorPort, int registryPort,
+                       int workers, boolean postgres) {
+        this(home, kafkaPort, controllerPort, orchestratorPort, registryPort, workers, postgres, null);
+    }
+
+    /** Returns a copy whose workers also load the plug-in jars of a folder; {@code null} for built-ins only. */
+    public StackConfig withPluginsDir(Path folder) {
+        return new StackConfig(home, kafkaPort, controllerPort, orchestratorPort, registryPort, workers, postgres,
+                folder == null ? null : folder.toAbsolutePath());
+    }
 
     public String orchestratorUrl() {
         return "http://127.0.0.1:" + orchestratorPort;

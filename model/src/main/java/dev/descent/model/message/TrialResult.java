@@ -31,6 +31,10 @@ import dev.descent.model.trial.TrialConfig;
  * @param validationLinearProbeAccuracy the linear probe's accuracy on the validation images carved from the train
  *        split; search strategies decide on this figure, never on the test figures; {@code null} from older workers
  * @param validationKnnAccuracy kNN's accuracy on the same validation images; {@code null} from older workers
+ * @param labelFractions the probe and kNN fitted on each of the config's {@code probe.labelFractions}, in ascending
+ *        fraction; {@code null} when the config keeps the default (all train images only), from baselines without
+ *        validation images, and from older workers. The top-level accuracies stay the figures on all train images
+ *        with the config's fixed settings.
  */
 public record TrialResult(
         String experimentId,
@@ -49,7 +53,20 @@ public record TrialResult(
         Instant finishedAt,
         List<LossPoint> lossCurve,
         Double validationLinearProbeAccuracy,
-        Double validationKnnAccuracy) {
+        Double validationKnnAccuracy,
+        List<LabelFractionScores> labelFractions) {
+
+    /** Creates a result without label-fraction figures, as workers before label fractions published them. */
+    public TrialResult(String experimentId, String trialId, int attempt, TrialConfig config,
+                       double linearProbeAccuracy, double knnAccuracy, double randomEncoderLinearProbeAccuracy,
+                       double randomEncoderKnnAccuracy, double finalPretextLoss, double wallSeconds,
+                       double imagesPerSecond, String workerId, String backend, Instant finishedAt,
+                       List<LossPoint> lossCurve, Double validationLinearProbeAccuracy, Double validationKnnAccuracy) {
+        this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
+                randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
+                imagesPerSecond, workerId, backend, finishedAt, lossCurve, validationLinearProbeAccuracy,
+                validationKnnAccuracy, null);
+    }
 
     /** Creates a result without validation figures, as workers before validation splits published them. */
     public TrialResult(String experimentId, String trialId, int attempt, TrialConfig config,
@@ -59,6 +76,6 @@ public record TrialResult(
                        List<LossPoint> lossCurve) {
         this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
                 randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
-                imagesPerSecond, workerId, backend, finishedAt, lossCurve, null, null);
+                imagesPerSecond, workerId, backend, finishedAt, lossCurve, null, null, null);
     }
 }

@@ -90,7 +90,7 @@ public final class SearchPlan {
         TrainingSpec training = training(spec, candidate, rung);
         List<TrialConfig> trials = new ArrayList<>(spec.seeds().size());
         for (long seed : spec.seeds()) {
-            trials.add(new TrialConfig(spec.dataset().name(), TrialExpander.ENCODER, candidate.pretext(),
+            trials.add(new TrialConfig(spec.dataset().trialDataset(), TrialExpander.ENCODER, candidate.pretext(),
                     candidate.loss(), seed, training, spec.probe()));
         }
         return trials;

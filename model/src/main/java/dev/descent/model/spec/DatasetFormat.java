@@ -8,7 +8,16 @@ import java.util.Optional;
 public enum DatasetFormat {
 
     /** Zalando's Fashion-MNIST as gzip'd IDX files, installed by Debian's {@code dataset-fashion-mnist}. */
-    FASHION_MNIST("fashion-mnist", "/usr/share/datasets/fashion-mnist", 60_000, 1);
+    FASHION_MNIST("fashion-mnist", "/usr/share/datasets/fashion-mnist", 60_000, 1),
+
+    /** CIFAR-10's binary version: {@code data_batch_1.bin} to {@code data_batch_5.bin} and {@code test_batch.bin}. */
+    CIFAR_10("cifar-10", "/usr/share/datasets/cifar-10", 50_000, 3),
+
+    /**
+     * The user's own images as {@code train/<class>/*} and {@code test/<class>/*} under a folder, resized to one
+     * square side. It has no default folder, and its image count is known only once a worker has read it.
+     */
+    IMAGE_FOLDER("image-folder", null, 0, 3);
 
     private final String id;
     private final String defaultPath;
@@ -31,11 +40,14 @@ public enum DatasetFormat {
         return id;
     }
 
+    /** Returns the folder read when the experiment gives no {@code dataset.path}, or {@code null} when it must. */
     public String defaultPath() {
         return defaultPath;
     }
 
-    /** Returns the number of images in the dataset's train split. */
+    /**
+     * Returns the number of images in the dataset's train split, or 0 when it depends on the folder (image-folder).
+     */
     public int trainImages() {
         return trainImages;
     }

@@ -42,10 +42,13 @@ public final class SpecParser {
 
     private static final List<String> TOP_KEYS =
             List.of("name", "dataset", "pretext", "losses", "seeds", "training", "probe", "search", "force");
-    private static final List<String> DATASET_KEYS = List.of("name", "path");
+    private static final List<String> DATASET_KEYS = List.of("name", "path", "image-size");
+    /** Bounds of {@code dataset.image-size}; at 256 one RGB image takes 768 KiB as floats. */
+    private static final int MIN_IMAGE_SIZE = 8;
+    private static final int MAX_IMAGE_SIZE = 256;
     private static final List<String> TRAINING_KEYS = List.of("epochs", "batch-size", "learning-rate", "pretrain-images");
     private static final List<String> PROBE_KEYS = List.of("train-images", "validation-images", "test-images", "epochs",
-            "knn-k");
+            "knn-k", "label-fractions");
 
     private final int maxTrials;
 
@@ -195,6 +198,7 @@ public final class SpecParser {
         Node value = tuple.getValueNode();
         String name;
         String path = null;
+        NodeTuple imageSizeTuple = null;
         if (value instanceof ScalarNode scalar) {
             name = scalar.getValue();
         }
@@ -208,15 +212,46 @@ public final class SpecParser {
             if (fields.containsKey("path")) {
                 path = scalar(fields.get("path").getValueNode(), "dataset.path", problems);
             }
+            imageSizeTuple = fields.get("image-size");
         }
         else {
             problems.add(value, "dataset", null, "must be a dataset name or a mapping with 'name' and 'path'");
             return null;
         }
-        if (name != null && DatasetFormat.byId(name).isEmpty()) {
+        DatasetFormat format = name == null ? null : DatasetFormat.byId(name).orElse(null);
+        if (name != null && format == null) {
             problems.add(value, "dataset.name", name, "unknown dataset; allowed datasets are " + DatasetFormat.ids());
         }
-        return new DatasetSpec(name, path);
+        if (format == DatasetFormat.IMAGE_FOLDER && (path == null || path.isBlank())) {
+            problems.add(value, "dataset.path", null, "missing; image-folder needs the folder that contains "
+                    + "train/<class>/ and test/<class>/, such as /usr/share/datasets/flowers");
+        }
+        int imageSize = readImageSize(imageSizeTuple, format, problems);
+        return new DatasetSpec(name, path, imageSize);
+    }
+
+    /** Returns image-folder's side: the given one, or the default; 0 for the formats of a fixed size. */
+    private static int readImageSize(NodeTuple tuple, DatasetFormat format, Problems problems) {
+        if (format != DatasetFormat.IMAGE_FOLDER) {
+            if (tuple != null && format != null) {
+                problems.add(tuple.getKeyNode(), "dataset.image-size", null, "only image-folder resizes images; "
+                        + format.id() + " has a fixed image size, so remove dataset.image-size");
+            }
+            return 0;
+        }
+        if (tuple == null) {
+            return DatasetSpec.DEFAULT_IMAGE_SIZE;
+        }
+        Long side = integer(tuple.getValueNode(), "dataset.image-size", MIN_IMAGE_SIZE, MAX_IMAGE_SIZE, problems);
+        if (side == null) {
+            return DatasetSpec.DEFAULT_IMAGE_SIZE;
+        }
+        if (side % 4 != 0) {
+            long lower = side / 4 * 4;
+            problems.add(tuple.getValueNode(), "dataset.image-size", String.valueOf(side), "must be divisible by 4, "
+                    + "because the encoder halves the side twice; use " + lower + " or " + (lower + 4));
+        }
+        return side.intValue();
     }
 
     private static List<String> readChoices(NodeTuple tuple, MappingNode parent, String field, List<String> allowed,
@@ -287,7 +322,8 @@ public final class SpecParser {
         }
         DatasetFormat format = dataset == null || dataset.name() == null ? null
                 : DatasetFormat.byId(dataset.name()).orElse(null);
-        if (format != null && trainImages + validationImages > format.trainImages()) {
+        // A folder's image count is known only to the workers, which check it against the real data.
+        if (format != null && format.trainImages() > 0 && trainImages + validationImages > format.trainImages()) {
             Node at = fields.containsKey("validation-images") ? fields.get("validation-images").getValueNode()
                     : fields.get("train-images").getValueNode();
             problems.add(at, "probe.validation-images", String.valueOf(validationImages), "probe.train-images ("
@@ -295,7 +331,68 @@ public final class SpecParser {
                     + format.trainImages() + " images of the " + format.id() + " train split, which holds both "
                     + "sets without overlap; lower one of them");
         }
-        return new ProbeSpec(trainImages, testImages, epochs, knnK, validationImages);
+        List<Double> labelFractions = readLabelFractions(fields.get("label-fractions"), trainImages, format, problems);
+        return new ProbeSpec(trainImages, testImages, epochs, knnK, validationImages, labelFractions);
+    }
+
+    /**
+     * Reads {@code probe.label-fractions}: numbers in (0, 1], each listed once, each drawing at least one train image
+     * per class where the dataset's class count is known. Returns {@code null}, the default, when the key is absent.
+     */
+    private static List<Double> readLabelFractions(NodeTuple tuple, int trainImages, DatasetFormat format,
+                                                   Problems problems) {
+        if (tuple == null) {
+            return null;
+        }
+        String field = "probe.label-fractions";
+        List<Node> items = sequence(tuple.getValueNode(), field, problems);
+        if (items.size() > ProbeSpec.MAX_LABEL_FRACTIONS) {
+            problems.add(tuple.getValueNode(), field, String.valueOf(items.size()), "lists " + items.size()
+                    + " fractions, more than the limit of " + ProbeSpec.MAX_LABEL_FRACTIONS + "; remove some");
+        }
+        int classes = knownClasses(format);
+        List<Double> fractions = new ArrayList<>();
+        for (Node item : items) {
+            String text = scalar(item, field, problems);
+            if (text == null) {
+                continue;
+            }
+            double fraction;
+            try {
+                fraction = Double.parseDouble(text);
+            }
+            catch (NumberFormatException e) {
+                problems.add(item, field, text, "must be a number greater than 0 and at most 1, such as 0.1");
+                continue;
+            }
+            if (!(fraction > 0 && fraction <= 1)) {
+                problems.add(item, field, text, "out of range; must be greater than 0 and at most 1");
+            }
+            else if (fractions.contains(fraction)) {
+                problems.add(item, field, text, "listed twice; list each fraction once");
+            }
+            else if (classes > 0 && ProbeSpec.labelFractionImages(fraction, trainImages) < classes) {
+                problems.add(item, field, text, "draws " + ProbeSpec.labelFractionImages(fraction, trainImages)
+                        + " of the " + trainImages + " probe.train-images, fewer than the " + classes
+                        + " classes, so some class would have no labelled image; the smallest valid fraction is "
+                        + plain((double) classes / trainImages));
+            }
+            else {
+                fractions.add(fraction);
+            }
+        }
+        return fractions;
+    }
+
+    /** Returns the number of classes of a dataset, or 0 when it is unknown until a worker reads the files. */
+    private static int knownClasses(DatasetFormat format) {
+        if (format == null) {
+            return 0;
+        }
+        return switch (format) {
+            case FASHION_MNIST, CIFAR_10 -> 10;
+            default -> 0;
+        };
     }
 
     private static boolean readForce(NodeTuple tuple, Problems problems) {

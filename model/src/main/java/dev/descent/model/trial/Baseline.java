@@ -64,7 +64,7 @@ public enum Baseline {
 
     /** Returns this baseline's trial config for one seed of an experiment. */
     public TrialConfig config(ExperimentSpec spec, long seed) {
-        String dataset = spec.dataset().name();
+        String dataset = spec.dataset().trialDataset();
         return switch (this) {
             case RAW_PIXELS -> new TrialConfig(dataset, null, PRETEXT, id, seed, null, spec.probe());
             case RANDOM_ENCODER -> new TrialConfig(dataset, TrialExpander.ENCODER, PRETEXT, id, seed, null,

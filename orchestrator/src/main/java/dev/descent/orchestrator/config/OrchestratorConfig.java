@@ -62,4 +62,11 @@ public interface OrchestratorConfig {
      */
     @WithDefault("true")
     boolean baselines();
+
+    /**
+     * How many announcement intervals a worker's catalog stays live without a new announcement: a catalog is live
+     * while {@code now - announcedAt <= intervalSeconds * factor}.
+     */
+    @WithDefault("3")
+    double workerLivenessFactor();
 }

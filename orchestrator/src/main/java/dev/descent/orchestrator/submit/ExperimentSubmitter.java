@@ -16,6 +16,7 @@ import dev.descent.model.spec.ExperimentSpec;
 import dev.descent.model.spec.SpecParser;
 import dev.descent.model.trial.TrialConfig;
 import dev.descent.model.trial.TrialExpander;
+import dev.descent.orchestrator.catalog.WorkerCapabilities;
 import dev.descent.orchestrator.config.OrchestratorConfig;
 import dev.descent.orchestrator.memo.PlannedTrials;
 import dev.descent.orchestrator.memo.ResultLinkPublisher;
@@ -56,6 +57,9 @@ public class ExperimentSubmitter {
     @Inject
     SearchDriver searchDriver;
 
+    @Inject
+    WorkerCapabilities capabilities;
+
     /**
      * Submits an experiment.
      *
@@ -63,6 +67,8 @@ public class ExperimentSubmitter {
      * @param yaml the experiment file
      * @return the new experiment's id
      * @throws dev.descent.model.spec.SpecException when the file is invalid; nothing is stored then
+     * @throws dev.descent.orchestrator.api.ProblemException with status 422 when workers are live but none can run
+     *         one of the (pretext task, loss) pairs; nothing is stored then
      * @throws PublishException when the broker did not acknowledge every trial; the experiment stays stored with
      *         state PUBLISH_FAILED
      */
@@ -71,6 +77,7 @@ public class ExperimentSubmitter {
         String datasetPath = spec.dataset().path() != null ? spec.dataset().path()
                 : DatasetFormat.byId(spec.dataset().name()).orElseThrow().defaultPath();
         dataRoots.check(source, yaml, datasetPath);
+        int liveWorkers = capabilities.check(source, spec);
 
         // Store the experiment with its first trials; trials whose config already finished elsewhere are DONE.
         Instant createdAt = Instant.now();
@@ -80,6 +87,11 @@ public class ExperimentSubmitter {
         LOG.infof("Experiment %s (%s, %s search) stored with %d trials, %d of them reused; publishing %d to the "
                         + "workers", experimentId, spec.name(), spec.search().strategy().id(),
                 planned.batch().trials().size(), planned.links().size(), planned.messages().size());
+        if (liveWorkers == 0) {
+            LOG.warnf("Experiment %s: no worker has announced its catalog recently, so the experiment was not checked "
+                    + "against the workers' plug-ins; its trials wait until a worker announces and takes them",
+                    experimentId);
+        }
 
         // Publish the trials to run, then the links for the reused ones.
         try {

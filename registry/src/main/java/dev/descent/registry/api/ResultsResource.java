@@ -36,7 +36,8 @@ public class ResultsResource {
 
     /**
      * Streams every stored result that matches the filters, sorted by trial id, as a JSON array of {@link ResultRow}
-     * objects or as CSV with the same columns. Unlike the leaderboard, a pretext filter does not add baselines.
+     * objects or as CSV with the same columns. The CSV's {@code labelFractions} column is JSON array text, and the
+     * JSON export has the array itself. Unlike the leaderboard, a pretext filter does not add baselines.
      *
      * @throws ProblemException with status 400 for an unknown query parameter or an invalid value
      */
@@ -70,7 +71,8 @@ public class ResultsResource {
         StreamingOutput json = output -> {
             try (JsonGenerator generator = Json.messages().getFactory().createGenerator(output)) {
                 generator.writeStartArray();
-                store.forEach(query, result -> Json.messages().writeValue(generator, ResultRow.of(result)));
+                store.forEach(query, result -> Json.messages().writeValue(generator,
+                        ResultRow.jsonObject(result)));
                 generator.writeEndArray();
             }
             catch (SQLException e) {

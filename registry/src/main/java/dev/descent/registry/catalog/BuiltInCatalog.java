@@ -4,59 +4,59 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
+import dev.descent.model.spec.EvaluatorDefinition;
 import dev.descent.model.spec.LossCatalog;
 import dev.descent.model.spec.LossDefinition;
-import dev.descent.model.spec.LossParameter;
+import dev.descent.model.spec.PretextDefinition;
 import dev.descent.model.spec.PretextTask;
 
 /**
- * The loss functions and pretext tasks built into the workers: the losses from {@link LossCatalog}, with their
- * parameter schemas, and the pretext tasks from the {@link PretextTask} enum. The pretext switch has no default
- * branch, so a new enum constant without a description fails to compile.
+ * The losses, pretext tasks and evaluators built into every worker, served when no worker is live so that the web
+ * page and the CLI still list something. Each entry has an empty {@code workers} list.
  */
-@ApplicationScoped
-public class BuiltInCatalog {
+final class BuiltInCatalog {
 
-    /** The version of every built-in entry. */
-    public static final String BUILT_IN_VERSION = "1";
+    /**
+     * The evaluators built into every worker.
+     *
+     * <p>NOTE: these copy the worker's built-in evaluator definitions, because the registry does not depend on the
+     * workers module; keep the two in step.
+     */
+    static final List<EvaluatorDefinition> EVALUATORS = List.of(
+            new EvaluatorDefinition("linear-probe", "1.0", "Multinomial logistic regression on the frozen, "
+                    + "standardised features."),
+            new EvaluatorDefinition("knn", "1.0", "k nearest neighbours by cosine similarity on the frozen, "
+                    + "standardised features."));
+
+    private BuiltInCatalog() {
+    }
 
     /** Returns the built-in losses in declaration order, followed by the weighted sum that combines them. */
-    public List<CatalogEntry> losses() {
+    static List<CatalogEntry> losses() {
         List<CatalogEntry> entries = new ArrayList<>();
         for (LossDefinition definition : LossCatalog.builtIns()) {
-            entries.add(entry(definition));
+            entries.add(CatalogEntries.loss(definition, List.of(definition.version()), List.of()));
         }
-        entries.add(entry(LossCatalog.weightedSum()));
+        entries.add(CatalogEntries.weightedSum(List.of()));
         return entries;
     }
 
-    /** Returns the pretext tasks in declaration order. */
-    public List<CatalogEntry> pretextTasks() {
-        return Arrays.stream(PretextTask.values())
-                .map(task -> new CatalogEntry(task.id(), BUILT_IN_VERSION, describe(task), List.of()))
+    /** Returns the built-in pretext tasks in declaration order. */
+    static List<CatalogEntry> pretextTasks() {
+        return Arrays.stream(PretextTask.values()).map(PretextTask::definition)
+                .map(definition -> CatalogEntries.pretext(definition, List.of(definition.version()), List.of()))
                 .toList();
     }
 
-    private static CatalogEntry entry(LossDefinition definition) {
-        List<CatalogParameter> parameters = definition.parameters().stream()
-                .map(BuiltInCatalog::parameter)
+    /** Returns the built-in evaluators. */
+    static List<CatalogEntry> evaluators() {
+        return EVALUATORS.stream()
+                .map(definition -> CatalogEntries.evaluator(definition, List.of(definition.version()), List.of()))
                 .toList();
-        return new CatalogEntry(definition.name(), BUILT_IN_VERSION, definition.description(), parameters);
     }
 
-    private static CatalogParameter parameter(LossParameter parameter) {
-        return new CatalogParameter(parameter.name(), parameter.description(), parameter.defaultValue(),
-                parameter.min(), parameter.max());
-    }
-
-    private static String describe(PretextTask task) {
-        return switch (task) {
-            case INPAINTING -> "Context encoder: a central square of the image is blanked and the network "
-                    + "reconstructs the whole image.";
-            case DENOISING -> "Denoising autoencoder: Gaussian noise is added to the input and the network "
-                    + "reconstructs the clean image.";
-        };
+    /** Returns the names of the built-in pretext tasks in declaration order. */
+    static List<String> pretextOrder() {
+        return Arrays.stream(PretextTask.values()).map(PretextTask::definition).map(PretextDefinition::name).toList();
     }
 }

@@ -8,18 +8,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Lists the loss functions and pretext tasks that experiment files can name. */
+/**
+ * Lists the loss functions, pretext tasks and evaluators that the live workers offer, with the workers that offer
+ * each. When no worker is live, it lists the built-ins with an empty {@code workers} list.
+ */
 @Path("/api")
 public class CatalogResource {
 
-    private final BuiltInCatalog catalog;
+    private final LiveCatalog catalog;
 
     @Inject
-    CatalogResource(BuiltInCatalog catalog) {
+    CatalogResource(LiveCatalog catalog) {
         this.catalog = catalog;
     }
 
-    /** Returns the loss functions, such as {@code l2}. */
+    /** Returns the loss functions, such as {@code l2}, and the weighted sum. */
     @GET
     @Path("/losses")
     @Produces(MediaType.APPLICATION_JSON)
@@ -33,5 +36,13 @@ public class CatalogResource {
     @Produces(MediaType.APPLICATION_JSON)
     public List<CatalogEntry> pretextTasks() {
         return catalog.pretextTasks();
+    }
+
+    /** Returns the evaluators that score frozen features, such as {@code linear-probe}. */
+    @GET
+    @Path("/evaluators")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<CatalogEntry> evaluators() {
+        return catalog.evaluators();
     }
 }

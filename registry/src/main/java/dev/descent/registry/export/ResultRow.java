@@ -3,11 +3,15 @@ package dev.descent.registry.export;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.descent.model.message.Json;
 
 import dev.descent.model.spec.ProbeSpec;
 import dev.descent.model.spec.TrainingSpec;
 import dev.descent.model.trial.TrialConfig;
 import dev.descent.registry.store.Configuration;
+import dev.descent.registry.store.LabelFractionsJson;
 import dev.descent.registry.store.StoredResult;
 
 /**
@@ -15,13 +19,16 @@ import dev.descent.registry.store.StoredResult;
  * config does not have, such as the training of a raw-pixel baseline, are {@code null}, an empty CSV field.
  *
  * @param experimentIds every linked experiment, separated by {@code ;}
+ * @param labelFractions the probe and kNN on each label fraction as a JSON array text (the
+ *        {@link dev.descent.model.message.LabelFractionScores} fields), or {@code null} when the trial has none. The
+ *        JSON export writes the array itself in its place; see {@link #jsonObject}.
  */
 @JsonPropertyOrder({"trialId", "experimentId", "experimentIds", "configurationId", "dataset", "encoder", "pretext",
         "loss", "seed", "epochs", "batchSize", "learningRate", "pretrainImages", "trainingImages", "probeTrainImages",
         "probeTestImages", "probeEpochs", "knnK", "linearProbeAccuracy", "knnAccuracy",
         "randomEncoderLinearProbeAccuracy", "randomEncoderKnnAccuracy", "validationLinearProbeAccuracy",
         "validationKnnAccuracy", "finalPretextLoss", "wallSeconds", "imagesPerSecond", "attempt", "workerId",
-        "backend", "finishedAt", "storedAt"})
+        "backend", "finishedAt", "storedAt", "labelFractions"})
 public record ResultRow(
         String trialId,
         String experimentId,
@@ -54,7 +61,8 @@ public record ResultRow(
         String workerId,
         String backend,
         Instant finishedAt,
-        Instant storedAt) {
+        Instant storedAt,
+        String labelFractions) {
 
     /** Returns the flat row of a stored result. */
     public static ResultRow of(StoredResult result) {
@@ -94,6 +102,17 @@ public record ResultRow(
                 result.workerId(),
                 result.backend(),
                 result.finishedAt(),
-                result.storedAt());
+                result.storedAt(),
+                LabelFractionsJson.write(result.labelFractions()));
+    }
+
+    /**
+     * Returns the row as a JSON object whose {@code labelFractions} is the array of figures rather than its text,
+     * the form of the JSON export.
+     */
+    public static ObjectNode jsonObject(StoredResult result) {
+        ObjectNode node = Json.messages().valueToTree(of(result));
+        node.set("labelFractions", Json.messages().valueToTree(result.labelFractions()));
+        return node;
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.descent.model.message.Json;
 import dev.descent.model.message.TrialResult;
+import dev.descent.model.spec.ProbeSpec;
 
 /**
  * Parses and validates the JSON value of a record on the results topic.
@@ -34,6 +35,9 @@ public class ResultParser {
 
     private static final List<String> ACCURACIES = List.of(
             "linearProbeAccuracy", "knnAccuracy", "randomEncoderLinearProbeAccuracy", "randomEncoderKnnAccuracy");
+
+    private static final List<String> FRACTION_ACCURACIES = List.of("validationLinearProbeAccuracy",
+            "linearProbeAccuracy", "validationKnnAccuracy", "knnAccuracy");
 
     private static final List<String> NON_NEGATIVE = List.of("wallSeconds", "imagesPerSecond");
 
@@ -81,6 +85,7 @@ public class ResultParser {
         optionalText(root, "workerId", "workerId", MAX_LABEL_LENGTH);
         optionalText(root, "backend", "backend", MAX_LABEL_LENGTH);
         checkLossCurve(root.get("lossCurve"));
+        checkLabelFractions(root.get("labelFractions"));
 
         TrialResult result = bind(root);
         int configLength = configJson(result).length();
@@ -153,6 +158,63 @@ public class ResultParser {
                         + abbreviate(loss.toString()));
             }
         }
+    }
+
+    /**
+     * Accepts missing or null label fractions, else an array of at most {@link ProbeSpec#MAX_LABEL_FRACTIONS}
+     * objects, each with a fraction in (0, 1], at least 1 image and neighbour, an L2 weight of 0 or more and four
+     * accuracies in [0, 1].
+     */
+    private static void checkLabelFractions(JsonNode fractions) throws InvalidResultException {
+        if (fractions == null || fractions.isNull()) {
+            return;
+        }
+        if (!fractions.isArray()) {
+            throw new InvalidResultException("labelFractions", "expected an array, got "
+                    + abbreviate(fractions.toString()));
+        }
+        if (fractions.size() > ProbeSpec.MAX_LABEL_FRACTIONS) {
+            throw new InvalidResultException("labelFractions", fractions.size() + " entries, more than the maximum "
+                    + ProbeSpec.MAX_LABEL_FRACTIONS);
+        }
+        for (int i = 0; i < fractions.size(); i++) {
+            JsonNode entry = fractions.get(i);
+            String path = "labelFractions[" + i + "]";
+            if (!entry.isObject()) {
+                throw new InvalidResultException(path, "expected an object, got " + abbreviate(entry.toString()));
+            }
+            double fraction = requireFinite(entry, "fraction", path);
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new InvalidResultException(path + ".fraction", "must be greater than 0 and at most 1, got "
+                        + fraction);
+            }
+            for (String name : List.of("images", "knnK")) {
+                if (requireInt(entry, name, path + "." + name) < 1) {
+                    throw new InvalidResultException(path + "." + name, "must be 1 or more, got " + entry.get(name));
+                }
+            }
+            if (requireFinite(entry, "linearL2", path) < 0) {
+                throw new InvalidResultException(path + ".linearL2", "must not be negative, got "
+                        + entry.get("linearL2"));
+            }
+            for (String name : FRACTION_ACCURACIES) {
+                double accuracy = requireFinite(entry, name, path);
+                if (accuracy < 0 || accuracy > 1) {
+                    throw new InvalidResultException(path + "." + name, "accuracy " + accuracy
+                            + " is outside [0, 1]");
+                }
+            }
+        }
+    }
+
+    private static double requireFinite(JsonNode parent, String name, String parentPath)
+            throws InvalidResultException {
+        String path = parentPath + "." + name;
+        JsonNode node = requirePresent(parent, name, path);
+        if (!node.isNumber() || !Double.isFinite(node.asDouble())) {
+            throw new InvalidResultException(path, "expected a finite number, got " + abbreviate(node.toString()));
+        }
+        return node.asDouble();
     }
 
     private static void requireText(JsonNode parent, String name, String path, int maxLength)

@@ -23,6 +23,8 @@ import dev.descent.registry.store.LinkCounts;
  * @param leaderboard the experiment's leaderboard
  * @param decisions the orchestrator's {@code /api/experiments/{id}/decisions} object unchanged, or {@code null}
  * @param decisionsError why {@code decisions} is {@code null}, or {@code null} when it was fetched
+ * @param labelFractions the probe and kNN on each label fraction of every trial that has them; empty when no trial
+ *        set {@code probe.label-fractions}. The leaderboard ranks on the figures on all train images.
  */
 public record ExperimentReport(
         String experimentId,
@@ -33,5 +35,6 @@ public record ExperimentReport(
         MeanRankRow overallByMeanRank,
         Leaderboard leaderboard,
         JsonNode decisions,
-        String decisionsError) {
+        String decisionsError,
+        List<LabelFractionRow> labelFractions) {
 }

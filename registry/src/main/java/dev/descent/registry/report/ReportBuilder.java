@@ -15,6 +15,8 @@ import dev.descent.registry.rank.LeaderboardFilters;
 import dev.descent.registry.rank.PretextLeaderboard;
 import dev.descent.registry.store.LinkCounts;
 import dev.descent.registry.store.LinkStore;
+import dev.descent.registry.store.ResultQuery;
+import dev.descent.registry.store.ResultStore;
 
 /** Builds an experiment's report from the stored results and links and the orchestrator's decisions. */
 @ApplicationScoped
@@ -23,12 +25,14 @@ public class ReportBuilder {
     private final LeaderboardCache leaderboards;
     private final LinkStore links;
     private final DecisionsClient decisions;
+    private final ResultStore results;
 
     @Inject
-    ReportBuilder(LeaderboardCache leaderboards, LinkStore links, DecisionsClient decisions) {
+    ReportBuilder(LeaderboardCache leaderboards, LinkStore links, DecisionsClient decisions, ResultStore results) {
         this.leaderboards = leaderboards;
         this.links = links;
         this.decisions = decisions;
+        this.results = results;
     }
 
     /** Returns the report; an experiment without results gets empty rankings, not an error. */
@@ -43,6 +47,6 @@ public class ReportBuilder {
         return new ExperimentReport(experimentId, Instant.now(), counts,
                 winners.stream().filter(Objects::nonNull).toList(), Winner.of(null, null, board.overall()),
                 board.meanRanks().isEmpty() ? null : board.meanRanks().get(0), board, fetched.json(),
-                fetched.error());
+                fetched.error(), LabelFractionRow.of(results.find(ResultQuery.experiment(experimentId))));
     }
 }

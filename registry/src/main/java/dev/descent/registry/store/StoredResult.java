@@ -3,6 +3,7 @@ package dev.descent.registry.store;
 import java.time.Instant;
 import java.util.List;
 
+import dev.descent.model.message.LabelFractionScores;
 import dev.descent.model.message.LossPoint;
 import dev.descent.model.trial.TrialConfig;
 
@@ -31,6 +32,8 @@ import dev.descent.model.trial.TrialConfig;
  * @param validationLinearProbeAccuracy the linear probe's accuracy on the validation images, or {@code null} from
  *        workers that do not report it
  * @param validationKnnAccuracy kNN's accuracy on the validation images, or {@code null}
+ * @param labelFractions the probe and kNN on each label fraction, in ascending fraction, or {@code null} for trials
+ *        with the default fractions and results from older workers
  */
 public record StoredResult(
         String experimentId,
@@ -51,7 +54,20 @@ public record StoredResult(
         List<String> experimentIds,
         List<LossPoint> lossCurve,
         Double validationLinearProbeAccuracy,
-        Double validationKnnAccuracy) {
+        Double validationKnnAccuracy,
+        List<LabelFractionScores> labelFractions) {
+
+    /** Creates a result without label-fraction figures. */
+    public StoredResult(String experimentId, String trialId, int attempt, TrialConfig config,
+            double linearProbeAccuracy, double knnAccuracy, double randomEncoderLinearProbeAccuracy,
+            double randomEncoderKnnAccuracy, double finalPretextLoss, double wallSeconds, double imagesPerSecond,
+            String workerId, String backend, Instant finishedAt, Instant storedAt, List<String> experimentIds,
+            List<LossPoint> lossCurve, Double validationLinearProbeAccuracy, Double validationKnnAccuracy) {
+        this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
+                randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
+                imagesPerSecond, workerId, backend, finishedAt, storedAt, experimentIds, lossCurve,
+                validationLinearProbeAccuracy, validationKnnAccuracy, null);
+    }
 
     /** Creates a result without a loss curve. */
     public StoredResult(String experimentId, String trialId, int attempt, TrialConfig config,
@@ -60,6 +76,6 @@ public record StoredResult(
             String workerId, String backend, Instant finishedAt, Instant storedAt, List<String> experimentIds) {
         this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
                 randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
-                imagesPerSecond, workerId, backend, finishedAt, storedAt, experimentIds, List.of(), null, null);
+                imagesPerSecond, workerId, backend, finishedAt, storedAt, experimentIds, List.of(), null, null, null);
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.descent.model.message.Json;
+import dev.descent.model.message.LabelFractionScores;
 import dev.descent.model.message.LossPoint;
 import dev.descent.model.message.TrialResult;
 import dev.descent.model.spec.ProbeSpec;
@@ -22,6 +23,10 @@ import dev.descent.model.spec.TrainingSpec;
 import dev.descent.model.trial.TrialConfig;
 
 class ResultParserTest {
+
+    private static final String FRACTIONS = "[{\"fraction\": 0.1, \"images\": 100, \"linearL2\": 0.001, \"knnK\": 5, "
+            + "\"validationLinearProbeAccuracy\": 0.71, \"linearProbeAccuracy\": 0.7, \"validationKnnAccuracy\": 0.66, "
+            + "\"knnAccuracy\": 0.65}]";
 
     private final ResultParser parser = new ResultParser();
 
@@ -44,6 +49,43 @@ class ResultParserTest {
         assertEquals(null, parser.parse(json.toString()).lossCurve());
         json.putNull("lossCurve");
         assertEquals(null, parser.parse(json.toString()).lossCurve());
+    }
+
+    @Test
+    void labelFractionsParse() throws InvalidResultException {
+        ObjectNode json = validJson();
+        json.set("labelFractions", readJson(FRACTIONS));
+
+        TrialResult parsed = parser.parse(json.toString());
+
+        assertEquals(List.of(new LabelFractionScores(0.1, 100, 0.001, 5, 0.71, 0.7, 0.66, 0.65)),
+                parsed.labelFractions());
+        json.remove("labelFractions");
+        assertEquals(null, parser.parse(json.toString()).labelFractions());
+    }
+
+    @Test
+    void invalidLabelFractionsRejected() {
+        // Each row: the field the parser must name, then the labelFractions value as JSON.
+        String[][] cases = {
+                {"labelFractions", "\"all\""},
+                {"labelFractions[0]", "[0.1]"},
+                {"labelFractions[0].fraction", FRACTIONS.replace("0.1,", "0,")},
+                {"labelFractions[0].fraction", FRACTIONS.replace("0.1,", "1.5,")},
+                {"labelFractions[0].images", FRACTIONS.replace("100", "0")},
+                {"labelFractions[0].knnK", FRACTIONS.replace("\"knnK\": 5", "\"knnK\": 2.5")},
+                {"labelFractions[0].linearL2", FRACTIONS.replace("0.001", "-1")},
+                {"labelFractions[0].knnAccuracy", FRACTIONS.replace("0.65", "1.2")},
+                {"labelFractions[0].validationKnnAccuracy", FRACTIONS.replace("0.66", "\"high\"")},
+                {"labelFractions[0].linearProbeAccuracy", FRACTIONS.replace(", \"linearProbeAccuracy\": 0.7", "")},
+        };
+        for (String[] row : cases) {
+            ObjectNode json = validJson();
+            json.set("labelFractions", readJson(row[1]));
+            InvalidResultException e = assertThrows(InvalidResultException.class, () -> parser.parse(json.toString()),
+                    row[1]);
+            assertEquals(row[0], e.field(), row[1] + ": " + e.getMessage());
+        }
     }
 
     @Test

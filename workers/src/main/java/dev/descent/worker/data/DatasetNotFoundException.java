@@ -2,7 +2,7 @@ package dev.descent.worker.data;
 
 import java.nio.file.Path;
 
-/** Thrown when a dataset file is missing; the message names the file and how to install or point to it. */
+/** Thrown when a dataset file or folder is missing; the message names it and how to install or point to it. */
 public class DatasetNotFoundException extends RuntimeException {
 
     /**
@@ -14,5 +14,14 @@ public class DatasetNotFoundException extends RuntimeException {
         super("Fashion-MNIST file not found: " + file + ". Install the dataset with"
                 + " 'apt-get install dataset-fashion-mnist' (into /usr/share/datasets/fashion-mnist), or set"
                 + " dataset.path in the experiment file to the folder that contains " + file.getFileName());
+    }
+
+    /**
+     * Creates the exception with a complete message.
+     *
+     * @param message names the missing file or folder and the fix
+     */
+    public DatasetNotFoundException(String message) {
+        super(message);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,10 @@ public record FashionMnist(ImageSet train, ImageSet test) {
 
     /** The number of classes. */
     public static final int CLASSES = 10;
+
+    /** The class names, indexed by label, as Zalando's Fashion-MNIST repository lists them. */
+    public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     private static final Map<Path, FashionMnist> CACHE = new ConcurrentHashMap<>();
 

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Labelled single-channel images stored row-major, image after image, with pixels as floats in [0, 1].
+ * Labelled images with pixels as floats in [0, 1], stored image after image. Each image is channel-major (CHW):
+ * all rows of channel 0, then of channel 1, and so on, so a batch of images reads as NCHW. Within a channel the
+ * pixels are row-major.
  *
  * <p>The arrays are shared, not copied: callers must not modify them.
  */
@@ -12,11 +14,12 @@ public final class ImageSet {
 
     private final float[] pixels;
     private final int[] labels;
+    private final int channels;
     private final int height;
     private final int width;
 
     /**
-     * Creates an image set.
+     * Creates a single-channel (grayscale) image set.
      *
      * @param pixels {@code labels.length * height * width} pixel values in [0, 1]
      * @param labels the class of each image
@@ -24,12 +27,32 @@ public final class ImageSet {
      * @param width columns per image
      */
     public ImageSet(float[] pixels, int[] labels, int height, int width) {
+        this(pixels, labels, 1, height, width);
+    }
+
+    /**
+     * Creates an image set.
+     *
+     * @param pixels {@code labels.length * channels * height * width} pixel values in [0, 1], each image in CHW
+     *     order
+     * @param labels the class of each image
+     * @param channels colour channels per image: 1 for grayscale, 3 for RGB
+     * @param height rows per image
+     * @param width columns per image
+     * @throws IllegalArgumentException when a size is below 1 or the pixel count does not match the sizes
+     */
+    public ImageSet(float[] pixels, int[] labels, int channels, int height, int width) {
         this.pixels = Objects.requireNonNull(pixels, "pixels");
         this.labels = Objects.requireNonNull(labels, "labels");
-        if ((long) labels.length * height * width != pixels.length) {
-            throw new IllegalArgumentException("expected " + labels.length + " images of " + height + "x" + width
-                    + " pixels, got " + pixels.length + " pixel values");
+        if (channels < 1 || height < 1 || width < 1) {
+            throw new IllegalArgumentException("invalid image shape " + channels + "x" + height + "x" + width
+                    + ": channels, height and width must be 1 or more");
         }
+        if ((long) labels.length * channels * height * width != pixels.length) {
+            throw new IllegalArgumentException("expected " + labels.length + " images of " + channels + "x" + height
+                    + "x" + width + " pixels, got " + pixels.length + " pixel values");
+        }
+        this.channels = channels;
         this.height = height;
         this.width = width;
     }
@@ -37,6 +60,11 @@ public final class ImageSet {
     /** Returns the number of images. */
     public int size() {
         return labels.length;
+    }
+
+    /** Returns the colour channels per image: 1 for grayscale, 3 for RGB. */
+    public int channels() {
+        return channels;
     }
 
     public int height() {
@@ -47,9 +75,9 @@ public final class ImageSet {
         return width;
     }
 
-    /** Returns the number of pixels in one image. */
+    /** Returns the number of values in one image: channels x height x width. */
     public int pixelsPerImage() {
-        return height * width;
+        return channels * height * width;
     }
 
     /** Returns the shared pixel array; see the class comment. */
@@ -75,7 +103,7 @@ public final class ImageSet {
         int n = pixelsPerImage();
         float[] slicePixels = Arrays.copyOfRange(pixels, from * n, (from + count) * n);
         int[] sliceLabels = Arrays.copyOfRange(labels, from, from + count);
-        return new ImageSet(slicePixels, sliceLabels, height, width);
+        return new ImageSet(slicePixels, sliceLabels, channels, height, width);
     }
 
     /** Returns the last {@code count} images as a copy. */

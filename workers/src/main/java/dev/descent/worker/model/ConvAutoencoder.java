@@ -18,14 +18,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import dev.descent.model.spec.TargetKind;
+
 /**
  * The convolutional encoder-decoder that every trial trains, named {@value #ID} in trial configs.
  *
  * <p>Encoder: 3x3 convolution (32 channels, ReLU), 2x2 max pooling, 3x3 convolution (64, ReLU), 2x2 max pooling,
  * then a 1x1 convolution (ReLU) down to {@link #codeChannels()} channels. The code, flattened to
  * {@code 7 * 7 * codeChannels} values for 28x28 inputs, is the feature vector that the probes read. Decoder: 3x3
- * convolution (64, ReLU), 2x upsampling, 3x3 convolution (32, ReLU), 2x upsampling, 3x3 convolution to one channel
- * and a sigmoid, so outputs lie in [0, 1] like the pixels. Upsampling plus convolution is used in place of
+ * convolution (64, ReLU), 2x upsampling, 3x3 convolution (32, ReLU), 2x upsampling, 3x3 convolution to the
+ * target's channels and the loss's activation, a sigmoid for pixel losses so that outputs lie in [0, 1] like the
+ * pixels. For a class target, such as rotation prediction, a dense layer on the flattened code replaces the decoder. Upsampling plus convolution is used in place of
  * transposed convolution because DL4J has a oneDNN helper for the former only.
  *
  * <p>The narrow code is deliberate. A frozen random encoder with a wide output is a strong baseline for a linear
@@ -86,16 +89,41 @@ public final class ConvAutoencoder {
      * @param seed the seed for weight initialisation
      */
     public MultiLayerNetwork build(int height, int width, ReconstructionLoss loss, double learningRate, long seed) {
-        MultiLayerConfiguration configuration = encoderLayers(height, width, learningRate, seed)
-                .layer(convolution(3, 64, Activation.RELU))
-                .layer(new Upsampling2D.Builder(2).build())
-                .layer(convolution(3, 32, Activation.RELU))
-                .layer(new Upsampling2D.Builder(2).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(1).activation(Activation.IDENTITY)
-                        .weightInit(WeightInit.XAVIER).build())
-                .layer(new CnnLossLayer.Builder(loss.create()).activation(Activation.SIGMOID)
-                        .format(CNN2DFormat.NCHW).build())
-                .setInputType(InputType.convolutional(height, width, 1, CNN2DFormat.NCHW))
+        return build(1, height, width, new NetworkHead(TargetKind.IMAGE, 1, Activation.SIGMOID, loss.create()),
+                learningRate, seed);
+    }
+
+    /**
+     * Builds and initialises the network for any pretext task: the encoder on images of {@code channels} channels,
+     * then either the decoder to an image of {@code head.outputs()} channels or, for a class target, a dense layer
+     * over {@code head.outputs()} classes on the flattened code.
+     *
+     * @param channels input channels: 1 for grayscale, 3 for RGB
+     * @param height image rows, divisible by 4
+     * @param width image columns, divisible by 4
+     * @param head the output layer and its loss
+     * @param learningRate Adam's step size
+     * @param seed the seed for weight initialisation
+     */
+    public MultiLayerNetwork build(int channels, int height, int width, NetworkHead head, double learningRate,
+                                   long seed) {
+        NeuralNetConfiguration.ListBuilder layers = encoderLayers(height, width, learningRate, seed);
+        if (head.target() == TargetKind.CLASS) {
+            layers.layer(new OutputLayer.Builder(head.loss()).nOut(head.outputs()).activation(head.activation())
+                    .weightInit(WeightInit.XAVIER).build());
+        }
+        else {
+            layers.layer(convolution(3, 64, Activation.RELU))
+                    .layer(new Upsampling2D.Builder(2).build())
+                    .layer(convolution(3, 32, Activation.RELU))
+                    .layer(new Upsampling2D.Builder(2).build())
+                    .layer(new ConvolutionLayer.Builder(3, 3).nOut(head.outputs()).activation(Activation.IDENTITY)
+                            .weightInit(WeightInit.XAVIER).build())
+                    .layer(new CnnLossLayer.Builder(head.loss()).activation(head.activation())
+                            .format(CNN2DFormat.NCHW).build());
+        }
+        MultiLayerConfiguration configuration = layers
+                .setInputType(InputType.convolutional(height, width, channels, CNN2DFormat.NCHW))
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
@@ -119,10 +147,16 @@ public final class ConvAutoencoder {
      * @param seed the seed for weight initialisation
      */
     public MultiLayerNetwork buildClassifier(int height, int width, int classes, double learningRate, long seed) {
+        return buildClassifier(1, height, width, classes, learningRate, seed);
+    }
+
+    /** Builds the classifier of {@link #buildClassifier(int, int, int, double, long)} for images of any channels. */
+    public MultiLayerNetwork buildClassifier(int channels, int height, int width, int classes, double learningRate,
+                                             long seed) {
         MultiLayerConfiguration configuration = encoderLayers(height, width, learningRate, seed)
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
                         .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
-                .setInputType(InputType.convolutional(height, width, 1, CNN2DFormat.NCHW))
+                .setInputType(InputType.convolutional(height, width, channels, CNN2DFormat.NCHW))
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
@@ -133,7 +167,7 @@ public final class ConvAutoencoder {
      * Computes the flattened code of a batch with the network in inference mode.
      *
      * @param network a network built by {@link #build} or {@link #buildClassifier}
-     * @param images a {@code [n, 1, height, width]} batch
+     * @param images a {@code [n, channels, height, width]} batch
      * @return a {@code [n, codeSize]} matrix
      */
     public INDArray encode(MultiLayerNetwork network, INDArray images) {

@@ -54,6 +54,11 @@ public final class LossWeightedSum implements ILossFunction {
         this.weights = weights.clone();
     }
 
+    /** Returns a copy of the summed losses, in term order. */
+    public ILossFunction[] losses() {
+        return losses.clone();
+    }
+
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         INDArray sum = null;

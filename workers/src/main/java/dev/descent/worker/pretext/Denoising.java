@@ -2,13 +2,19 @@ package dev.descent.worker.pretext;
 
 import java.util.SplittableRandom;
 
+import dev.descent.model.spec.PretextDefinition;
+import dev.descent.model.spec.PretextTask;
+import dev.descent.plugin.ImageShape;
+import dev.descent.plugin.PretextBatch;
+import dev.descent.plugin.PretextPlugin;
+
 /**
  * Denoising autoencoder: additive Gaussian noise, clipped back to [0, 1], and the clean image as target.
  */
-public final class Denoising implements Pretext {
+public final class Denoising implements PretextPlugin {
 
     /** The id used in experiment files. */
-    public static final String ID = "denoising";
+    public static final String ID = PretextTask.DENOISING.id();
 
     /** The default noise standard deviation, in units of the [0, 1] pixel range. */
     public static final double DEFAULT_SIGMA = 0.3;
@@ -37,13 +43,13 @@ public final class Denoising implements Pretext {
     }
 
     @Override
-    public String id() {
-        return ID;
+    public PretextDefinition definition() {
+        return PretextTask.DENOISING.definition();
     }
 
     @Override
-    public PretextBatch corrupt(float[] clean, int count, int height, int width, SplittableRandom random) {
-        int length = count * height * width;
+    public PretextBatch make(float[] clean, int count, ImageShape image, SplittableRandom random) {
+        int length = count * image.size();
         float[] input = new float[length];
         for (int i = 0; i < length; i++) {
             double noisy = clean[i] + sigma * gaussian(random);

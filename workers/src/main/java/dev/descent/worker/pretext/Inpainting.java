@@ -1,35 +1,33 @@
 package dev.descent.worker.pretext;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
+
+import dev.descent.model.spec.PretextDefinition;
+import dev.descent.model.spec.PretextTask;
+import dev.descent.plugin.ImageShape;
+import dev.descent.plugin.PretextBatch;
+import dev.descent.plugin.PretextPlugin;
 
 /**
  * Context-encoder inpainting: a central square covering half the image's side is set to 0 (the background of
- * Fashion-MNIST) and the target is the whole clean image, so the network must fill the hole from its context.
+ * Fashion-MNIST) in every channel and the target is the whole clean image, so the network must fill the hole from its
+ * context.
  */
-public final class Inpainting implements Pretext {
+public final class Inpainting implements PretextPlugin {
 
     /** The id used in experiment files. */
-    public static final String ID = "inpainting";
+    public static final String ID = PretextTask.INPAINTING.id();
 
     @Override
-    public String id() {
-        return ID;
+    public PretextDefinition definition() {
+        return PretextTask.INPAINTING.definition();
     }
 
     @Override
-    public PretextBatch corrupt(float[] clean, int count, int height, int width, SplittableRandom random) {
+    public PretextBatch make(float[] clean, int count, ImageShape image, SplittableRandom random) {
         float[] input = clean.clone();
-        int top = height / 4;
-        int left = width / 4;
-        int holeHeight = height / 2;
-        int holeWidth = width / 2;
-        for (int image = 0; image < count; image++) {
-            int base = image * height * width;
-            for (int row = top; row < top + holeHeight; row++) {
-                int start = base + row * width + left;
-                Arrays.fill(input, start, start + holeWidth, 0f);
-            }
+        for (int index = 0; index < count; index++) {
+            Holes.blank(input, index, image, image.height() / 4, image.width() / 4);
         }
         return new PretextBatch(input, clean);
     }

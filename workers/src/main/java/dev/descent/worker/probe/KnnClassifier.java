@@ -1,5 +1,7 @@
 package dev.descent.worker.probe;
 
+import java.util.Arrays;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -32,30 +34,62 @@ public final class KnnClassifier {
 
     /** Returns the fraction of {@code test} rows whose vote among {@code train} rows matches their label. */
     public double score(Features train, Features test) {
-        if (k > train.rows()) {
-            throw new IllegalArgumentException("k = " + k + " exceeds the " + train.rows() + " train rows");
+        return scoreEachK(train, test, classes, new int[] {k})[0];
+    }
+
+    /**
+     * Scores several neighbour counts at the cost of the largest one: the similarities and the nearest rows are
+     * computed once, and each {@code k} votes with the first {@code k} of them. Each accuracy equals what
+     * {@link #score} returns for that {@code k}.
+     *
+     * @param ks neighbour counts, each from 1 to {@code train.rows()}
+     * @return the accuracy of each {@code k}, in the order given
+     */
+    public static double[] scoreEachK(Features train, Features test, int classes, int[] ks) {
+        int maxK = 0;
+        for (int k : ks) {
+            if (k < 1) {
+                throw new IllegalArgumentException("invalid k " + k + "; must be 1 or more");
+            }
+            if (k > train.rows()) {
+                throw new IllegalArgumentException("k = " + k + " exceeds the " + train.rows() + " train rows");
+            }
+            maxK = Math.max(maxK, k);
         }
         INDArray memory = normalisedRows(train);
         INDArray queries = normalisedRows(test);
-        int correct = 0;
+        int[] correct = new int[ks.length];
+        int[] nearest = new int[maxK];
+        float[] nearestSimilarity = new float[maxK];
+        double[] votes = new double[classes];
         for (int start = 0; start < test.rows(); start += TEST_BLOCK) {
             int end = Math.min(test.rows(), start + TEST_BLOCK);
             INDArray block = queries.get(NDArrayIndex.interval(start, end),
                     NDArrayIndex.all());
             float[] similarities = block.mmul(memory.transpose()).dup('c').data().asFloat();
             for (int i = 0; i < end - start; i++) {
-                int predicted = vote(similarities, i * train.rows(), train.rows(), train.labels());
-                if (predicted == test.labels()[start + i]) {
-                    correct++;
+                int filled = nearest(similarities, i * train.rows(), train.rows(), nearest, nearestSimilarity);
+                for (int j = 0; j < ks.length; j++) {
+                    int predicted = vote(nearest, nearestSimilarity, Math.min(ks[j], filled), train.labels(), votes);
+                    if (predicted == test.labels()[start + i]) {
+                        correct[j]++;
+                    }
                 }
             }
         }
-        return (double) correct / test.rows();
+        double[] accuracies = new double[ks.length];
+        for (int j = 0; j < ks.length; j++) {
+            accuracies[j] = (double) correct[j] / test.rows();
+        }
+        return accuracies;
     }
 
-    private int vote(float[] similarities, int offset, int count, int[] labels) {
-        int[] nearest = new int[k];
-        float[] nearestSimilarity = new float[k];
+    /**
+     * Fills {@code nearest} with the rows of the highest similarities in descending order, ties in row order, and
+     * returns how many it filled.
+     */
+    private static int nearest(float[] similarities, int offset, int count, int[] nearest, float[] nearestSimilarity) {
+        int k = nearest.length;
         int filled = 0;
         for (int j = 0; j < count; j++) {
             float similarity = similarities[offset + j];
@@ -71,8 +105,12 @@ public final class KnnClassifier {
             nearestSimilarity[position] = similarity;
             nearest[position] = j;
         }
-        double[] votes = new double[classes];
-        for (int i = 0; i < filled; i++) {
+        return filled;
+    }
+
+    private static int vote(int[] nearest, float[] nearestSimilarity, int k, int[] labels, double[] votes) {
+        Arrays.fill(votes, 0);
+        for (int i = 0; i < k; i++) {
             votes[labels[nearest[i]]] += nearestSimilarity[i];
         }
         // When no neighbour has a positive similarity the sums carry no information, so the nearest row's class wins.

@@ -23,22 +23,40 @@ public final class LinearProbe {
     private final int classes;
     private final int epochs;
     private final long seed;
+    private final double l2;
 
     /**
-     * Creates a probe.
+     * Creates a probe without weight decay.
      *
      * @param classes the number of classes
      * @param epochs passes over the train features
      * @param seed the seed for shuffling
      */
     public LinearProbe(int classes, int epochs, long seed) {
+        this(classes, epochs, seed, 0);
+    }
+
+    /**
+     * Creates a probe whose loss adds {@code l2 / 2} times the squared norm of the weights (not the biases) to the
+     * mean cross-entropy of a batch.
+     *
+     * @param classes the number of classes
+     * @param epochs passes over the train features
+     * @param seed the seed for shuffling
+     * @param l2 the L2 weight, 0 or more
+     */
+    public LinearProbe(int classes, int epochs, long seed, double l2) {
         if (classes < 2 || epochs < 1) {
             throw new IllegalArgumentException("invalid probe: " + classes + " classes and " + epochs
                     + " epochs; need at least 2 classes and 1 epoch");
         }
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("invalid L2 weight " + l2 + "; must be a finite number, 0 or more");
+        }
         this.classes = classes;
         this.epochs = epochs;
         this.seed = seed;
+        this.l2 = l2;
     }
 
     /** Trains on {@code train} and returns the fraction of {@code test} rows classified correctly. */
@@ -54,24 +72,13 @@ public final class LinearProbe {
         Model model = fit(train);
         double[] accuracies = new double[evaluationSets.size()];
         for (int i = 0; i < accuracies.length; i++) {
-            accuracies[i] = accuracy(model, evaluationSets.get(i));
+            accuracies[i] = model.accuracy(evaluationSets.get(i));
         }
         return accuracies;
     }
 
-    private double accuracy(Model model, Features test) {
-        int correct = 0;
-        double[] logits = new double[classes];
-        for (int row = 0; row < test.rows(); row++) {
-            model.logits(test.values(), row * test.columns(), logits);
-            if (argmax(logits) == test.labels()[row]) {
-                correct++;
-            }
-        }
-        return (double) correct / test.rows();
-    }
-
-    private Model fit(Features train) {
+    /** Trains on {@code train} and returns the fitted weights, which score any number of feature sets later. */
+    public Model fit(Features train) {
         int columns = train.columns();
         Model model = new Model(columns, classes);
         int parameters = model.weights.length;
@@ -106,6 +113,11 @@ public final class LinearProbe {
                         for (int j = 0; j < columns; j++) {
                             weightGradient[base + j] += error * train.values()[offset + j];
                         }
+                    }
+                }
+                if (l2 > 0) {
+                    for (int p = 0; p < parameters; p++) {
+                        weightGradient[p] += l2 * model.weights[p];
                     }
                 }
                 step++;
@@ -173,17 +185,33 @@ public final class LinearProbe {
         }
     }
 
-    /** Weights as {@code [classes][columns]} row-major, and one bias per class. */
-    private static final class Model {
+    /** A fitted probe: weights as {@code [classes][columns]} row-major, and one bias per class. */
+    public static final class Model {
 
-        final double[] weights;
-        final double[] bias;
-        final int columns;
+        private final double[] weights;
+        private final double[] bias;
+        private final int columns;
 
-        Model(int columns, int classes) {
+        private Model(int columns, int classes) {
             this.columns = columns;
             this.weights = new double[columns * classes];
             this.bias = new double[classes];
+        }
+
+        /** Returns the fraction of {@code test} rows whose most likely class is their label. */
+        public double accuracy(Features test) {
+            if (test.columns() != columns) {
+                throw new IllegalArgumentException("expected " + columns + " columns, got " + test.columns());
+            }
+            int correct = 0;
+            double[] logits = new double[bias.length];
+            for (int row = 0; row < test.rows(); row++) {
+                logits(test.values(), row * test.columns(), logits);
+                if (argmax(logits) == test.labels()[row]) {
+                    correct++;
+                }
+            }
+            return (double) correct / test.rows();
         }
 
         void logits(float[] values, int offset, double[] out) {

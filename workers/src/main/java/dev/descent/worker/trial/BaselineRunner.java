@@ -5,20 +5,23 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
-import dev.descent.model.spec.DatasetFormat;
 import dev.descent.model.spec.ProbeSpec;
+import dev.descent.model.spec.TargetKind;
 import dev.descent.model.spec.TrainingSpec;
 import dev.descent.model.trial.Baseline;
 import dev.descent.model.trial.TrialConfig;
 import dev.descent.worker.backend.Backend;
-import dev.descent.worker.data.FashionMnist;
+import dev.descent.worker.data.Datasets;
 import dev.descent.worker.data.ImageSet;
+import dev.descent.worker.data.LabelledImages;
 import dev.descent.worker.model.ConvAutoencoder;
-import dev.descent.worker.model.ReconstructionLoss;
+import dev.descent.worker.model.NetworkHead;
 import dev.descent.worker.probe.Features;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,15 +61,11 @@ final class BaselineRunner {
         String backend = Backend.initialise();
         Baseline baseline = Baseline.of(config).orElseThrow(() -> new IllegalArgumentException(
                 "unknown baseline '" + config.loss() + "'; this worker implements " + Baseline.ids()));
-        if (DatasetFormat.byId(config.dataset()).orElse(null) != DatasetFormat.FASHION_MNIST) {
-            throw new IllegalArgumentException("unknown dataset '" + config.dataset() + "'; this worker reads "
-                    + DatasetFormat.FASHION_MNIST.id());
-        }
         if (baseline != Baseline.RAW_PIXELS && !ConvAutoencoder.ID.equals(config.encoder())) {
             throw new IllegalArgumentException("unknown encoder '" + config.encoder() + "'; this worker builds "
                     + ConvAutoencoder.ID);
         }
-        FashionMnist data = FashionMnist.load(datasetFolder);
+        LabelledImages data = Datasets.load(config.dataset(), datasetFolder);
         checkProbe(config.probe(), data);
         ProbeSplit split = ProbeSplit.of(config.probe(), data.train().size());
         ImageSet probeTrain = split.train(data.train());
@@ -104,19 +103,20 @@ final class BaselineRunner {
                                       BooleanSupplier cancelled, String trialId) {
         // The loss and learning rate only shape the decoder's training; the seed alone fixes the initial weights,
         // so this is the same untrained encoder that a pretext trial of the same seed reports.
-        MultiLayerNetwork network = architecture.build(FashionMnist.SIDE, FashionMnist.SIDE, ReconstructionLoss.L2,
+        NetworkHead head = new NetworkHead(TargetKind.IMAGE, train.channels(), Activation.SIGMOID, new LossMSE());
+        MultiLayerNetwork network = architecture.build(train.channels(), train.height(), train.width(), head,
                 UNUSED_LEARNING_RATE, config.seed());
         return trials.probe(network, train, test, validation, config.probe(), config.seed(), cancelled, trialId);
     }
 
-    private TrialOutcome supervised(String trialId, TrialConfig config, FashionMnist data, ImageSet probeTrain,
+    private TrialOutcome supervised(String trialId, TrialConfig config, LabelledImages data, ImageSet probeTrain,
                                     ImageSet probeTest, ImageSet validation, TrialProgressListener listener,
                                     BooleanSupplier cancelled, String backend) {
         TrainingSpec training = config.training();
         checkTraining(training, data);
         ImageSet trainSet = data.train().slice(0, training.pretrainImages());
-        MultiLayerNetwork network = architecture.buildClassifier(FashionMnist.SIDE, FashionMnist.SIDE,
-                FashionMnist.CLASSES, training.learningRate(), config.seed());
+        MultiLayerNetwork network = architecture.buildClassifier(data.channels(), trainSet.height(), trainSet.width(),
+                data.classes(), training.learningRate(), config.seed());
 
         long evaluationStart = System.nanoTime();
         ProbeScores untrained = trials.probe(network, probeTrain, probeTest, null, config.probe(), config.seed(),
@@ -127,7 +127,7 @@ final class BaselineRunner {
         int batchSize = Math.min(training.batchSize(), trainSet.size());
         long batchesPerEpoch = (trainSet.size() + batchSize - 1) / batchSize;
         LossCurveRecorder curve = new LossCurveRecorder(batchesPerEpoch * training.epochs());
-        double finalLoss = train(trialId, network, trainSet, training, config.seed(), listener, cancelled, curve);
+        double finalLoss = train(trialId, network, trainSet, data.classes(), training, config.seed(), listener, cancelled, curve);
         double trainSeconds = seconds(trainStart);
         double imagesPerSecond = (double) training.epochs() * trainSet.size() / trainSeconds;
 
@@ -138,12 +138,12 @@ final class BaselineRunner {
         evaluationSeconds += seconds(evaluationStart);
         return new TrialOutcome(trained.linear(), trained.knn(), untrained.linear(), untrained.knn(), finalLoss,
                 imagesPerSecond, trainSeconds, evaluationSeconds, backend, curve.points(), trained.validationLinear(),
-                trained.validationKnn());
+                trained.validationKnn(), trained.labelFractions());
     }
 
     /** Trains the classifier with softmax cross-entropy and returns the last epoch's mean loss per image. */
-    private static double train(String trialId, MultiLayerNetwork network, ImageSet images, TrainingSpec training,
-                                long seed, TrialProgressListener listener, BooleanSupplier cancelled,
+    private static double train(String trialId, MultiLayerNetwork network, ImageSet images, int classes,
+                                TrainingSpec training, long seed, TrialProgressListener listener, BooleanSupplier cancelled,
                                 LossCurveRecorder curve) {
         int count = images.size();
         int pixels = images.pixelsPerImage();
@@ -166,14 +166,14 @@ final class BaselineRunner {
                 }
                 int size = Math.min(batchSize, count - from);
                 float[] input = new float[size * pixels];
-                float[] labels = new float[size * FashionMnist.CLASSES];
+                float[] labels = new float[size * classes];
                 for (int i = 0; i < size; i++) {
                     int image = order[from + i];
                     System.arraycopy(images.pixels(), image * pixels, input, i * pixels, pixels);
-                    labels[i * FashionMnist.CLASSES + images.label(image)] = 1;
+                    labels[i * classes + images.label(image)] = 1;
                 }
-                INDArray inputArray = Nd4j.create(input, new long[] {size, 1, images.height(), images.width()}, 'c');
-                INDArray labelArray = Nd4j.create(labels, new long[] {size, FashionMnist.CLASSES}, 'c');
+                INDArray inputArray = Nd4j.create(input, new long[] {size, images.channels(), images.height(), images.width()}, 'c');
+                INDArray labelArray = Nd4j.create(labels, new long[] {size, classes}, 'c');
                 network.fit(inputArray, labelArray);
                 double batchLoss = network.score();
                 if (!Double.isFinite(batchLoss)) {
@@ -194,10 +194,11 @@ final class BaselineRunner {
 
     private static TrialOutcome untrained(ProbeScores scores, long startNanos, String backend) {
         return new TrialOutcome(scores.linear(), scores.knn(), scores.linear(), scores.knn(), 0, 0, 0,
-                seconds(startNanos), backend, List.of(), scores.validationLinear(), scores.validationKnn());
+                seconds(startNanos), backend, List.of(), scores.validationLinear(), scores.validationKnn(),
+                scores.labelFractions());
     }
 
-    private static void checkProbe(ProbeSpec probe, FashionMnist data) {
+    private static void checkProbe(ProbeSpec probe, LabelledImages data) {
         check(probe.testImages() >= 1 && probe.testImages() <= data.test().size(), "probe.test-images",
                 probe.testImages(), "must be from 1 to " + data.test().size());
         check(probe.epochs() >= 1, "probe.epochs", probe.epochs(), "must be 1 or more");
@@ -205,7 +206,7 @@ final class BaselineRunner {
                 "must be from 1 to probe.train-images (" + probe.trainImages() + ")");
     }
 
-    private static void checkTraining(TrainingSpec training, FashionMnist data) {
+    private static void checkTraining(TrainingSpec training, LabelledImages data) {
         check(training != null, "training", null, "the supervised baseline needs a training budget");
         check(training.epochs() >= 1, "training.epochs", training.epochs(), "must be 1 or more");
         check(training.batchSize() >= 1, "training.batch-size", training.batchSize(), "must be 1 or more");

@@ -1,5 +1,9 @@
 package dev.descent.worker.trial;
 
+import java.util.List;
+
+import dev.descent.model.message.LabelFractionScores;
+
 /**
  * The probe accuracies of one encoder.
  *
@@ -7,6 +11,9 @@ package dev.descent.worker.trial;
  * @param knn kNN's test accuracy
  * @param validationLinear the linear probe's accuracy on the validation images, or {@code null} without them
  * @param validationKnn kNN's accuracy on the validation images, or {@code null} without them
+ * @param labelFractions the probes on each label fraction with settings chosen on the validation images, or
+ *     {@code null} without validation images or with the default fractions
  */
-record ProbeScores(double linear, double knn, Double validationLinear, Double validationKnn) {
+record ProbeScores(double linear, double knn, Double validationLinear, Double validationKnn,
+                   List<LabelFractionScores> labelFractions) {
 }

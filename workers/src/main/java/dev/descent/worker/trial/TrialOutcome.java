@@ -2,6 +2,7 @@ package dev.descent.worker.trial;
 
 import java.util.List;
 
+import dev.descent.model.message.LabelFractionScores;
 import dev.descent.model.message.LossPoint;
 
 /**
@@ -21,6 +22,8 @@ import dev.descent.model.message.LossPoint;
  * @param validationLinearProbeAccuracy the linear probe on the trained encoder (for baselines, the baseline's own
  *     features), scored on the validation images; {@code null} when the config has no validation images
  * @param validationKnnAccuracy kNN on the same features and validation images; {@code null} without them
+ * @param labelFractions the probes fitted on each of {@code probe.labelFractions} of the same features, with settings
+ *     chosen on the validation images; {@code null} with the default fractions or without validation images
  */
 public record TrialOutcome(
         double linearProbeAccuracy,
@@ -34,5 +37,16 @@ public record TrialOutcome(
         String backend,
         List<LossPoint> lossCurve,
         Double validationLinearProbeAccuracy,
-        Double validationKnnAccuracy) {
+        Double validationKnnAccuracy,
+        List<LabelFractionScores> labelFractions) {
+
+    /** Creates an outcome without label-fraction figures. */
+    public TrialOutcome(double linearProbeAccuracy, double knnAccuracy, double randomEncoderLinearProbeAccuracy,
+                        double randomEncoderKnnAccuracy, double finalPretextLoss, double imagesPerSecond,
+                        double pretrainSeconds, double evaluationSeconds, String backend, List<LossPoint> lossCurve,
+                        Double validationLinearProbeAccuracy, Double validationKnnAccuracy) {
+        this(linearProbeAccuracy, knnAccuracy, randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy,
+                finalPretextLoss, imagesPerSecond, pretrainSeconds, evaluationSeconds, backend, lossCurve,
+                validationLinearProbeAccuracy, validationKnnAccuracy, null);
+    }
 }

@@ -4,26 +4,31 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
-import dev.descent.model.spec.DatasetFormat;
+import dev.descent.model.message.LabelFractionScores;
+import dev.descent.model.spec.TargetKind;
 import dev.descent.model.spec.ProbeSpec;
 import dev.descent.model.spec.TrainingSpec;
 import dev.descent.model.trial.Baseline;
 import dev.descent.model.trial.TrialConfig;
 import dev.descent.worker.backend.Backend;
+import dev.descent.worker.data.Datasets;
 import dev.descent.worker.data.FashionMnist;
+import dev.descent.worker.data.LabelledImages;
 import dev.descent.worker.data.ImageSet;
 import dev.descent.worker.model.ConvAutoencoder;
-import dev.descent.worker.model.ReconstructionLoss;
-import dev.descent.worker.pretext.Pretext;
-import dev.descent.worker.pretext.PretextBatch;
-import dev.descent.worker.pretext.Pretexts;
+import dev.descent.worker.model.NetworkHead;
+import dev.descent.worker.plugin.Plugins;
+import dev.descent.worker.plugin.TrainingLosses;
+import dev.descent.plugin.ImageShape;
+import dev.descent.plugin.LossContext;
+import dev.descent.plugin.PretextPlugin;
+import dev.descent.plugin.TrainingLoss;
 import dev.descent.worker.probe.Features;
 import dev.descent.worker.probe.KnnClassifier;
 import dev.descent.worker.probe.LinearProbe;
+import dev.descent.worker.probe.ProbeEvaluation;
 import dev.descent.worker.probe.Standardizer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -47,7 +52,6 @@ public final class TrialRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
 
     private static final int FEATURE_BATCH = 500;
-    private static final long CORRUPTION_SEED_SALT = 0x5DEECE66DL;
 
     private final ConvAutoencoder architecture;
 
@@ -85,67 +89,77 @@ public final class TrialRunner {
             return new BaselineRunner(this, architecture).run(trialId, config, datasetFolder, listener, cancelled);
         }
         String backend = Backend.initialise();
-        Pretext pretext = resolve(config);
-        ReconstructionLoss loss = ReconstructionLoss.parse(config.loss());
+        PretextPlugin pretext = resolve(config);
         TrainingSpec training = config.training();
         ProbeSpec probe = config.probe();
 
-        FashionMnist data = FashionMnist.load(datasetFolder);
+        LabelledImages data = Datasets.load(config.dataset(), datasetFolder);
         checkSizes(config, data);
+        ImageShape image = new ImageShape(data.channels(), data.train().height(), data.train().width());
         ProbeSplit split = ProbeSplit.of(probe, data.train().size());
         ImageSet pretrainSet = data.train().slice(0, training.pretrainImages());
         ImageSet probeTrain = split.train(data.train());
         ImageSet validation = split.validation(data.train());
         ImageSet probeTest = data.test().slice(0, probe.testImages());
-        LOG.info("Trial {}: {} with loss {} at seed {}; probe train images [{}, {}), validation images [{}, {})",
-                trialId, config.pretext(), loss.canonical(), config.seed(), split.trainFrom(),
+        LOG.info("Trial {}: {} with loss {} at seed {} on {} images of {}x{}x{}; probe train images [{}, {}), "
+                        + "validation images [{}, {})", trialId, config.pretext(), config.loss(), config.seed(),
+                config.dataset(), image.channels(), image.height(), image.width(), split.trainFrom(),
                 split.trainFrom() + split.trainCount(), split.validationFrom(),
                 split.validationFrom() + split.validationCount());
 
-        MultiLayerNetwork network = architecture.build(FashionMnist.SIDE, FashionMnist.SIDE, loss,
-                training.learningRate(), config.seed());
-        if (!Backend.convolutionHelpersAttached(network)) {
-            LOG.warn("Trial {}: convolution layers run without oneDNN helpers; backend {}", trialId, backend);
+        ImageShape input = pretext.inputShape(image);
+        LossContext lossContext = pretext.targetKind() == TargetKind.CLASS
+                ? LossContext.classes(pretext.targetSize(image), config.seed())
+                : LossContext.image(pretext.targetSize(image), image.height(), image.width(), config.seed());
+        try (TrainingLoss loss = TrainingLosses.create(config.loss(), lossContext)) {
+            int outputs = pretext.targetKind() == TargetKind.CLASS ? pretext.targetSize(image)
+                    : pretext.targetSize(image) * loss.outputsPerTargetChannel();
+            NetworkHead head = new NetworkHead(pretext.targetKind(), outputs, loss.outputActivation(),
+                    loss.lossFunction());
+            MultiLayerNetwork network = architecture.build(input.channels(), input.height(), input.width(), head,
+                    training.learningRate(), config.seed());
+            if (!Backend.convolutionHelpersAttached(network)) {
+                LOG.warn("Trial {}: convolution layers run without oneDNN helpers; backend {}", trialId, backend);
+            }
+            ProbeInputs encoding = new ProbeInputs(pretext, image);
+
+            long evaluationStart = System.nanoTime();
+            ProbeScores random = probe(network, encoding.of(probeTrain), encoding.of(probeTest), null, probe,
+                    config.seed(), cancelled, trialId);
+            double evaluationSeconds = seconds(evaluationStart);
+
+            long pretrainStart = System.nanoTime();
+            int batchSize = Math.min(training.batchSize(), pretrainSet.size());
+            long batchesPerEpoch = (pretrainSet.size() + batchSize - 1) / batchSize;
+            LossCurveRecorder curve = new LossCurveRecorder(batchesPerEpoch * training.epochs());
+            double finalLoss = new PretextTrainer(trialId, network, pretext, loss, image, listener, cancelled)
+                    .train(pretrainSet, training, config.seed(), curve);
+            double pretrainSeconds = seconds(pretrainStart);
+            double imagesPerSecond = (double) training.epochs() * training.pretrainImages() / pretrainSeconds;
+
+            listener.onEvaluating();
+            evaluationStart = System.nanoTime();
+            ProbeScores trained = probe(network, encoding.of(probeTrain), encoding.of(probeTest),
+                    encoding.of(validation), probe, config.seed(), cancelled, trialId);
+            evaluationSeconds += seconds(evaluationStart);
+
+            return new TrialOutcome(trained.linear(), trained.knn(), random.linear(), random.knn(), finalLoss,
+                    imagesPerSecond, pretrainSeconds, evaluationSeconds, backend, curve.points(),
+                    trained.validationLinear(), trained.validationKnn(), trained.labelFractions());
         }
-
-        long evaluationStart = System.nanoTime();
-        ProbeScores random = probe(network, probeTrain, probeTest, null, probe, config.seed(), cancelled, trialId);
-        double evaluationSeconds = seconds(evaluationStart);
-
-        long pretrainStart = System.nanoTime();
-        int batchSize = Math.min(training.batchSize(), pretrainSet.size());
-        long batchesPerEpoch = (pretrainSet.size() + batchSize - 1) / batchSize;
-        LossCurveRecorder curve = new LossCurveRecorder(batchesPerEpoch * training.epochs());
-        double finalLoss = pretrain(trialId, network, pretext, pretrainSet, training, config.seed(), listener,
-                cancelled, curve);
-        double pretrainSeconds = seconds(pretrainStart);
-        double imagesPerSecond = (double) training.epochs() * training.pretrainImages() / pretrainSeconds;
-
-        listener.onEvaluating();
-        evaluationStart = System.nanoTime();
-        ProbeScores trained = probe(network, probeTrain, probeTest, validation, probe, config.seed(), cancelled,
-                trialId);
-        evaluationSeconds += seconds(evaluationStart);
-
-        return new TrialOutcome(trained.linear(), trained.knn(), random.linear(), random.knn(), finalLoss,
-                imagesPerSecond, pretrainSeconds, evaluationSeconds, backend, curve.points(),
-                trained.validationLinear(), trained.validationKnn());
     }
 
-    private static Pretext resolve(TrialConfig config) {
-        if (DatasetFormat.byId(config.dataset()).orElse(null) != DatasetFormat.FASHION_MNIST) {
-            throw new IllegalArgumentException("unknown dataset '" + config.dataset() + "'; this worker reads "
-                    + DatasetFormat.FASHION_MNIST.id());
-        }
+    private static PretextPlugin resolve(TrialConfig config) {
         if (!ConvAutoencoder.ID.equals(config.encoder())) {
             throw new IllegalArgumentException("unknown encoder '" + config.encoder() + "'; this worker builds "
                     + ConvAutoencoder.ID);
         }
-        return Pretexts.byId(config.pretext()).orElseThrow(() -> new IllegalArgumentException(
-                "unknown pretext task '" + config.pretext() + "'; this worker implements " + Pretexts.ids()));
+        return Plugins.pretext(config.pretext()).orElseThrow(() -> new IllegalArgumentException(
+                "unknown pretext task '" + config.pretext() + "'; this worker has " + Plugins.pretextNames()
+                        + "; put the plug-in's jar in descent.worker.plugins-dir"));
     }
 
-    private static void checkSizes(TrialConfig config, FashionMnist data) {
+    private static void checkSizes(TrialConfig config, LabelledImages data) {
         TrainingSpec training = config.training();
         ProbeSpec probe = config.probe();
         check(training.epochs() >= 1, "training.epochs", training.epochs(), "must be 1 or more");
@@ -166,54 +180,6 @@ public final class TrialRunner {
         }
     }
 
-    private static double pretrain(String trialId, MultiLayerNetwork network, Pretext pretext, ImageSet images,
-                                   TrainingSpec training, long seed, TrialProgressListener listener,
-                                   BooleanSupplier cancelled, LossCurveRecorder curve) {
-        int count = images.size();
-        int pixels = images.pixelsPerImage();
-        int batchSize = Math.min(training.batchSize(), count);
-        long total = (long) training.epochs() * count;
-        long done = 0;
-        Random shuffleRandom = new Random(seed);
-        SplittableRandom corruptionRandom = new SplittableRandom(seed ^ CORRUPTION_SEED_SALT);
-        int[] order = new int[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        long start = System.nanoTime();
-        double epochLoss = Double.NaN;
-        for (int epoch = 0; epoch < training.epochs(); epoch++) {
-            shuffle(order, shuffleRandom);
-            double lossSum = 0;
-            for (int from = 0; from < count; from += batchSize) {
-                if (cancelled.getAsBoolean()) {
-                    throw new TrialCancelledException(trialId);
-                }
-                int size = Math.min(batchSize, count - from);
-                float[] clean = gather(images, order, from, size);
-                PretextBatch batch = pretext.corrupt(clean, size, images.height(), images.width(), corruptionRandom);
-                INDArray input = Nd4j.create(batch.input(), new long[] {size, 1, images.height(), images.width()}, 'c');
-                INDArray target = Nd4j.create(batch.target(),
-                        new long[] {size, 1, images.height(), images.width()}, 'c');
-                network.fit(input, target);
-                // DL4J's score sums the per-pixel loss over an image's pixels and averages over the batch.
-                double batchLoss = network.score() / pixels;
-                if (!Double.isFinite(batchLoss)) {
-                    throw new IllegalStateException("pretext loss became " + batchLoss + " in epoch " + (epoch + 1)
-                            + "; lower training.learning-rate");
-                }
-                lossSum += batchLoss * size;
-                curve.add(size, batchLoss);
-                done += size;
-                listener.onProgress(done, total, batchLoss, done / seconds(start));
-            }
-            epochLoss = lossSum / count;
-            LOG.debug("Trial {}: epoch {} of {} mean pretext loss {}", trialId, epoch + 1, training.epochs(),
-                    epochLoss);
-        }
-        return epochLoss;
-    }
-
     /**
      * Fits both probes on the encoder's features of {@code train} and scores them on {@code test} and, when it is
      * not {@code null}, on {@code validation}.
@@ -229,7 +195,10 @@ public final class TrialRunner {
         return scoreFeatures(trainFeatures, testFeatures, validationFeatures, probe, seed, cancelled, trialId);
     }
 
-    /** Standardises the features on the train rows, then fits and scores the linear probe and kNN. */
+    /**
+     * Standardises the features on the train rows, then fits and scores the linear probe and kNN. With validation
+     * features and non-default {@code probe.labelFractions}, it also runs {@link ProbeEvaluation} on them.
+     */
     static ProbeScores scoreFeatures(Features train, Features test, Features validation, ProbeSpec probe, long seed,
                                      BooleanSupplier cancelled, String trialId) {
         Standardizer standardizer = Standardizer.fit(train);
@@ -246,9 +215,20 @@ public final class TrialRunner {
         KnnClassifier knn = new KnnClassifier(probe.knnK(), FashionMnist.CLASSES);
         double testKnn = knn.score(standardTrain, evaluationSets.get(0));
         if (validation == null) {
-            return new ProbeScores(linear[0], testKnn, null, null);
+            return new ProbeScores(linear[0], testKnn, null, null, null);
         }
-        return new ProbeScores(linear[0], testKnn, linear[1], knn.score(standardTrain, evaluationSets.get(1)));
+        double validationKnn = knn.score(standardTrain, evaluationSets.get(1));
+        List<LabelFractionScores> fractions = null;
+        if (!probe.hasDefaultLabelFractions()) {
+            fractions = ProbeEvaluation.evaluate(standardTrain, evaluationSets.get(1), evaluationSets.get(0), probe,
+                    FashionMnist.CLASSES, seed, () -> {
+                        if (cancelled.getAsBoolean()) {
+                            throw new TrialCancelledException(trialId);
+                        }
+                    });
+            LOG.info("Trial {}: label fractions {}", trialId, fractions);
+        }
+        return new ProbeScores(linear[0], testKnn, linear[1], validationKnn, fractions);
     }
 
     private Features encode(MultiLayerNetwork network, ImageSet images) {
@@ -259,7 +239,7 @@ public final class TrialRunner {
         for (int from = 0; from < count; from += FEATURE_BATCH) {
             int size = Math.min(FEATURE_BATCH, count - from);
             float[] batchPixels = Arrays.copyOfRange(images.pixels(), from * pixels, (from + size) * pixels);
-            INDArray input = Nd4j.create(batchPixels, new long[] {size, 1, images.height(), images.width()}, 'c');
+            INDArray input = Nd4j.create(batchPixels, new long[] {size, images.channels(), images.height(), images.width()}, 'c');
             float[] code = architecture.encode(network, input).dup('c').data().asFloat();
             if (values == null) {
                 columns = code.length / size;
@@ -270,25 +250,7 @@ public final class TrialRunner {
         return new Features(values, count, columns, images.labels());
     }
 
-    private static float[] gather(ImageSet images, int[] order, int from, int size) {
-        int pixels = images.pixelsPerImage();
-        float[] batch = new float[size * pixels];
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(images.pixels(), order[from + i] * pixels, batch, i * pixels, pixels);
-        }
-        return batch;
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-    }
-
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 }

@@ -10,11 +10,15 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import dev.descent.model.spec.PretextTask;
+import dev.descent.plugin.ImageShape;
+import dev.descent.plugin.PretextBatch;
+import dev.descent.worker.plugin.Plugins;
 import org.junit.jupiter.api.Test;
 
 class PretextTest {
 
     private static final int SIDE = 28;
+    private static final ImageShape GRAY = new ImageShape(1, SIDE, SIDE);
 
     private static float[] ramp(int images) {
         float[] clean = new float[images * SIDE * SIDE];
@@ -29,7 +33,7 @@ class PretextTest {
         float[] clean = ramp(2);
         float[] original = clean.clone();
 
-        PretextBatch batch = new Inpainting().corrupt(clean, 2, SIDE, SIDE, new SplittableRandom(1));
+        PretextBatch batch = new Inpainting().make(clean, 2, GRAY, new SplittableRandom(1));
 
         int blanked = 0;
         for (int image = 0; image < 2; image++) {
@@ -62,7 +66,7 @@ class PretextTest {
     @Test
     void denoisingNoiseIsBoundedAndClipped() {
         float[] clean = ramp(4);
-        PretextBatch batch = new Denoising().corrupt(clean, 4, SIDE, SIDE, new SplittableRandom(7));
+        PretextBatch batch = new Denoising().make(clean, 4, GRAY, new SplittableRandom(7));
 
         boolean changed = false;
         for (int i = 0; i < clean.length; i++) {
@@ -79,7 +83,7 @@ class PretextTest {
     void denoisingNoiseHasConfiguredSigma() {
         float[] grey = new float[100 * SIDE * SIDE];
         Arrays.fill(grey, 0.5f);
-        PretextBatch batch = new Denoising(0.1).corrupt(grey, 100, SIDE, SIDE, new SplittableRandom(3));
+        PretextBatch batch = new Denoising(0.1).make(grey, 100, GRAY, new SplittableRandom(3));
 
         double sum = 0;
         double squares = 0;
@@ -99,19 +103,19 @@ class PretextTest {
         float[] clean = ramp(2);
         Denoising denoising = new Denoising();
 
-        float[] first = denoising.corrupt(clean, 2, SIDE, SIDE, new SplittableRandom(42)).input();
-        float[] again = denoising.corrupt(clean, 2, SIDE, SIDE, new SplittableRandom(42)).input();
-        float[] other = denoising.corrupt(clean, 2, SIDE, SIDE, new SplittableRandom(43)).input();
+        float[] first = denoising.make(clean, 2, GRAY, new SplittableRandom(42)).input();
+        float[] again = denoising.make(clean, 2, GRAY, new SplittableRandom(42)).input();
+        float[] other = denoising.make(clean, 2, GRAY, new SplittableRandom(43)).input();
 
         assertArrayEquals(first, again);
         assertFalse(Arrays.equals(first, other));
     }
 
     @Test
-    void registryCoversModelPretextIds() {
+    void pluginsCoverEveryBuiltInPretextTask() {
         for (String id : PretextTask.ids()) {
-            assertEquals(id, Pretexts.byId(id).orElseThrow().id());
+            assertEquals(id, Plugins.pretext(id).orElseThrow().definition().name());
         }
-        assertTrue(Pretexts.byId("jigsaw").isEmpty());
+        assertTrue(Plugins.pretext("jigsaw").isEmpty());
     }
 }
