@@ -295,8 +295,8 @@ abstract class LinksAndExportContractTest {
                 .contentType(startsWith("application/problem+json"))
                 .body("field", equalTo("pretxt"))
                 .body("detail", containsString("pretext"));
-        given().queryParam("pretext", "colorization").get("/api/leaderboard").then().statusCode(400)
-                .body("value", equalTo("colorization"))
+        given().queryParam("pretext", "jigsaw").get("/api/leaderboard").then().statusCode(400)
+                .body("value", equalTo("jigsaw"))
                 .body("detail", containsString("inpainting"));
         given().queryParam("budget", "-5").get("/api/leaderboard").then().statusCode(400)
                 .body("field", equalTo("budget"))

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.descent.model.message.Json;
 import dev.descent.model.message.Topics;
 import dev.descent.model.message.WorkerCatalog;
+import dev.descent.model.spec.AnnouncedSchemas;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -156,7 +157,9 @@ public class WorkerCatalogReader implements Runnable {
                     record.partition(), record.offset(), e.getMessage());
             return;
         }
-        PlugInSchemas.register(catalog);
+        for (String plugin : AnnouncedSchemas.register(catalog)) {
+            LOG.infof("Registered %s from worker %s", plugin, catalog.workerId());
+        }
         book.put(workerId, catalog);
         LOG.debugf("Worker %s announced %d losses and %d pretext tasks at %s", workerId, catalog.losses().size(),
                 catalog.pretextTasks().size(), catalog.announcedAt());

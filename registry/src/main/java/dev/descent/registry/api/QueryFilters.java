@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 import jakarta.ws.rs.core.UriInfo;
 
-import dev.descent.model.spec.PretextTask;
+import dev.descent.model.spec.PretextSchemas;
 import dev.descent.model.trial.Baseline;
 
 /** Validates the query parameters of the REST queries. */
@@ -63,7 +63,7 @@ final class QueryFilters {
     /**
      * Returns the pretext filter, or {@code null} when absent or blank.
      *
-     * @throws ProblemException with status 400 when the value is neither a built-in pretext task nor
+     * @throws ProblemException with status 400 when the value is neither a built-in or announced pretext task nor
      *         {@value Baseline#PRETEXT}
      */
     static String pretext(String value) {
@@ -71,7 +71,7 @@ final class QueryFilters {
         if (pretext == null) {
             return null;
         }
-        List<String> valid = new ArrayList<>(PretextTask.ids());
+        List<String> valid = new ArrayList<>(PretextSchemas.names());
         valid.add(Baseline.PRETEXT);
         if (!valid.contains(pretext)) {
             throw invalid("pretext", pretext, "Query parameter 'pretext' has the invalid value '" + pretext + "'.",

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.descent.model.message.WorkerCatalog;
+import dev.descent.model.spec.AnnouncedSchemas;
 
 /**
  * The latest catalog of every worker that announced one on {@code descent.worker-catalogs} and has not withdrawn it.
@@ -30,6 +31,7 @@ public class WorkerCatalogs {
     /** Stores a worker's announcement in place of its previous one. */
     void put(String workerId, WorkerCatalog catalog) {
         latest.put(workerId, catalog);
+        AnnouncedSchemas.register(catalog);
     }
 
     /** Drops a worker's catalog, after its tombstone. */

@@ -52,6 +52,11 @@ public final class TrainingLosses {
         LossPlugin plugin = Plugins.loss(loss.function().name()).orElseThrow(() -> new IllegalArgumentException(
                 "loss '" + loss.function().name() + "' has no plug-in in this worker, which has "
                         + Plugins.lossNames() + "; put the plug-in's jar in descent.worker.plugins-dir"));
+        if (!plugin.definition().trains(context.target())) {
+            throw new IllegalArgumentException("loss '" + loss.function().name() + "' cannot train a "
+                    + context.target().id() + " target; choose a loss whose targets include "
+                    + context.target().id());
+        }
         return plugin.create(loss.parameters(), context);
     }
 

@@ -14,7 +14,6 @@ import dev.descent.model.trial.Baseline;
 import dev.descent.model.trial.TrialConfig;
 import dev.descent.worker.backend.Backend;
 import dev.descent.worker.data.Datasets;
-import dev.descent.worker.data.FashionMnist;
 import dev.descent.worker.data.LabelledImages;
 import dev.descent.worker.data.ImageSet;
 import dev.descent.worker.model.ConvAutoencoder;
@@ -201,18 +200,19 @@ public final class TrialRunner {
      */
     static ProbeScores scoreFeatures(Features train, Features test, Features validation, ProbeSpec probe, long seed,
                                      BooleanSupplier cancelled, String trialId) {
+        int classes = classes(train, test, validation);
         Standardizer standardizer = Standardizer.fit(train);
         Features standardTrain = standardizer.apply(train);
         List<Features> evaluationSets = new ArrayList<>(List.of(standardizer.apply(test)));
         if (validation != null) {
             evaluationSets.add(standardizer.apply(validation));
         }
-        double[] linear = new LinearProbe(FashionMnist.CLASSES, probe.epochs(), seed)
+        double[] linear = new LinearProbe(classes, probe.epochs(), seed)
                 .fitAndScoreAll(standardTrain, evaluationSets);
         if (cancelled.getAsBoolean()) {
             throw new TrialCancelledException(trialId);
         }
-        KnnClassifier knn = new KnnClassifier(probe.knnK(), FashionMnist.CLASSES);
+        KnnClassifier knn = new KnnClassifier(probe.knnK(), classes);
         double testKnn = knn.score(standardTrain, evaluationSets.get(0));
         if (validation == null) {
             return new ProbeScores(linear[0], testKnn, null, null, null);
@@ -221,7 +221,7 @@ public final class TrialRunner {
         List<LabelFractionScores> fractions = null;
         if (!probe.hasDefaultLabelFractions()) {
             fractions = ProbeEvaluation.evaluate(standardTrain, evaluationSets.get(1), evaluationSets.get(0), probe,
-                    FashionMnist.CLASSES, seed, () -> {
+                    classes, seed, () -> {
                         if (cancelled.getAsBoolean()) {
                             throw new TrialCancelledException(trialId);
                         }
@@ -229,6 +229,22 @@ public final class TrialRunner {
             LOG.info("Trial {}: label fractions {}", trialId, fractions);
         }
         return new ProbeScores(linear[0], testKnn, linear[1], validationKnn, fractions);
+    }
+
+    /**
+     * Returns the number of classes the probes predict: the largest label in the sets plus one, and at least 2. A
+     * class that no probe image has cannot be predicted or scored either way, so it changes no accuracy.
+     */
+    private static int classes(Features... sets) {
+        int largest = 1;
+        for (Features set : sets) {
+            if (set != null) {
+                for (int label : set.labels()) {
+                    largest = Math.max(largest, label);
+                }
+            }
+        }
+        return largest + 1;
     }
 
     private Features encode(MultiLayerNetwork network, ImageSet images) {
