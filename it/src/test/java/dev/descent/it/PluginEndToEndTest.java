@@ -27,7 +27,8 @@ import dev.descent.cli.stack.StackConfig;
 /**
  * A loss that is not built in, from the example plug-in's jar dropped into the workers' plug-in folder: the workers
  * announce it, the registry lists it, and a trial trains with it, without a rebuild of the worker. The same run
- * trains the built-in adversarial loss in a weighted sum through the whole stack.
+ * trains the built-in adversarial loss in a weighted sum through the whole stack. The same jar's evaluator plug-in
+ * scores every trial next to the built-in probes.
  */
 class PluginEndToEndTest {
 
@@ -118,6 +119,22 @@ class PluginEndToEndTest {
             assertTrue(row.path("mean").asDouble() > 0.3, "above chance: " + row);
         }
         assertEquals(Set.of("charbonnier(epsilon=0.01)", "sum(1.0*l2,0.001*adversarial)"), ranked);
+    }
+
+    @Test
+    void pluginEvaluatorScoresTrainedTrials() {
+        Set<String> scored = new HashSet<>();
+        JsonNode report = client.report(experimentId);
+        for (JsonNode row : report.path("evaluations")) {
+            boolean trained = !row.path("pretext").asText().equals("baseline");
+            if (trained && row.path("name").asText().equals("nearest-centroid")) {
+                assertTrue(row.path("validationAccuracy").asDouble() > 0.3, "above chance: " + row);
+                assertTrue(row.path("testAccuracy").asDouble() > 0.3, "above chance: " + row);
+                scored.add(row.path("loss").asText());
+            }
+        }
+        assertEquals(Set.of("charbonnier(epsilon=0.01)", "sum(1.0*l2,0.001*adversarial)"), scored,
+                report.path("evaluations").toPrettyString());
     }
 
     /** Waits until the worker's catalog, with the plug-in, reached the registry. */

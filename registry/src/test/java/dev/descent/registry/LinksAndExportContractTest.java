@@ -29,9 +29,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 
+import dev.descent.model.message.EvaluatorScore;
 import dev.descent.model.message.Json;
 import dev.descent.model.message.LabelFractionScores;
 import dev.descent.model.message.ResultLink;
@@ -197,6 +199,60 @@ abstract class LinksAndExportContractTest {
         String empty = csvRows.stream().filter(row -> row.trialId().equals(without.trialId())).findFirst()
                 .orElseThrow().labelFractions();
         assertTrue(empty == null || empty.isEmpty(), "a trial without fractions has an empty field, got " + empty);
+    }
+
+    @Test
+    void evaluationsStoredReportedExported() throws IOException {
+        String experiment = newExperimentId();
+        List<EvaluatorScore> evaluations = List.of(
+                new EvaluatorScore("nearest-centroid", "1.0", 0.71, 0.69),
+                new EvaluatorScore("broken", "0.1", null, null));
+        TrialResult plain = result(experiment, config(nonce, DATASET, "inpainting", "l2", 7), 0.82, 0.79, 0.7, 0.6);
+        TrialResult sent = new TrialResult(experiment, plain.trialId(), 1, plain.config(), 0.82, 0.79, 0.7, 0.6,
+                0.01, 1, 1, "w", "cpu", plain.finishedAt(), List.of(), 0.83, 0.8, null, evaluations);
+        TrialResult without = result(experiment, config(nonce, DATASET, "denoising", "l1", 7), 0.8, 0.7, 0.7, 0.6);
+        publisher.send(sent);
+        publisher.send(without);
+        awaitCount(experiment, 2);
+
+        assertEquals(evaluations, RegistryClient.trial(sent.trialId()).evaluations());
+        assertNull(RegistryClient.trial(without.trialId()).evaluations());
+
+        JsonNode report = reportJson(experiment);
+        JsonNode rows = report.path("evaluations");
+        assertEquals(2, rows.size(), report.toString());
+        JsonNode broken = rows.get(0);
+        assertEquals(sent.trialId(), broken.path("trialId").asText());
+        assertEquals("broken", broken.path("name").asText(), "rows sorted by evaluator name within a trial");
+        assertTrue(broken.path("testAccuracy").isNull(), broken.toString());
+        assertTrue(broken.path("validationAccuracy").isNull(), broken.toString());
+        JsonNode centroid = rows.get(1);
+        assertEquals("nearest-centroid", centroid.path("name").asText());
+        assertEquals("1.0", centroid.path("version").asText());
+        assertEquals("inpainting", centroid.path("pretext").asText());
+        assertEquals(7, centroid.path("seed").asLong());
+        assertEquals(0.71, centroid.path("validationAccuracy").asDouble(), TOLERANCE);
+        assertEquals(0.69, centroid.path("testAccuracy").asDouble(), TOLERANCE);
+        Leaderboard board = RegistryClient.leaderboard(Map.of("experiment", experiment, "pretext", "inpainting"));
+        assertEquals(0.82, board.byPretext().get(0).rows().get(0).mean(), TOLERANCE,
+                "the leaderboard ranks on the linear probe");
+
+        TypeReference<List<EvaluatorScore>> scores = new TypeReference<>() { };
+        JsonNode json = Json.messages().readTree(given().queryParam("experiment", experiment).get("/api/results")
+                .then().statusCode(200).extract().asString());
+        JsonNode exported = json.get(0).path("trialId").asText().equals(sent.trialId()) ? json.get(0) : json.get(1);
+        assertTrue(exported.path("evaluations").isArray(), exported.toString());
+        assertEquals(evaluations, Json.messages().convertValue(exported.path("evaluations"), scores));
+
+        String csv = given().queryParams(Map.of("experiment", experiment, "format", "csv")).get("/api/results")
+                .then().statusCode(200).extract().asString();
+        List<ResultRow> csvRows = readCsv(ResultRow.class, csv);
+        ResultRow csvRow = csvRows.stream().filter(row -> row.trialId().equals(sent.trialId())).findFirst()
+                .orElseThrow();
+        assertEquals(evaluations, Json.messages().readValue(csvRow.evaluations(), scores));
+        String empty = csvRows.stream().filter(row -> row.trialId().equals(without.trialId())).findFirst()
+                .orElseThrow().evaluations();
+        assertTrue(empty == null || empty.isEmpty(), "a trial without evaluations has an empty field, got " + empty);
     }
 
     @Test

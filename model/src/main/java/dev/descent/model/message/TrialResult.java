@@ -35,6 +35,9 @@ import dev.descent.model.trial.TrialConfig;
  *        fraction; {@code null} when the config keeps the default (all train images only), from baselines without
  *        validation images, and from older workers. The top-level accuracies stay the figures on all train images
  *        with the config's fixed settings.
+ * @param evaluations the worker's evaluator plug-ins, in the order the worker loaded them, on the features that the
+ *        validation figures come from; {@code null} when the worker has no evaluator plug-in, from baselines without
+ *        validation images, and from older workers
  */
 public record TrialResult(
         String experimentId,
@@ -54,7 +57,21 @@ public record TrialResult(
         List<LossPoint> lossCurve,
         Double validationLinearProbeAccuracy,
         Double validationKnnAccuracy,
-        List<LabelFractionScores> labelFractions) {
+        List<LabelFractionScores> labelFractions,
+        List<EvaluatorScore> evaluations) {
+
+    /** Creates a result without evaluator plug-in figures, as workers before evaluator plug-ins published them. */
+    public TrialResult(String experimentId, String trialId, int attempt, TrialConfig config,
+                       double linearProbeAccuracy, double knnAccuracy, double randomEncoderLinearProbeAccuracy,
+                       double randomEncoderKnnAccuracy, double finalPretextLoss, double wallSeconds,
+                       double imagesPerSecond, String workerId, String backend, Instant finishedAt,
+                       List<LossPoint> lossCurve, Double validationLinearProbeAccuracy, Double validationKnnAccuracy,
+                       List<LabelFractionScores> labelFractions) {
+        this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
+                randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
+                imagesPerSecond, workerId, backend, finishedAt, lossCurve, validationLinearProbeAccuracy,
+                validationKnnAccuracy, labelFractions, null);
+    }
 
     /** Creates a result without label-fraction figures, as workers before label fractions published them. */
     public TrialResult(String experimentId, String trialId, int attempt, TrialConfig config,
@@ -65,7 +82,7 @@ public record TrialResult(
         this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
                 randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
                 imagesPerSecond, workerId, backend, finishedAt, lossCurve, validationLinearProbeAccuracy,
-                validationKnnAccuracy, null);
+                validationKnnAccuracy, null, null);
     }
 
     /** Creates a result without validation figures, as workers before validation splits published them. */
@@ -76,6 +93,6 @@ public record TrialResult(
                        List<LossPoint> lossCurve) {
         this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
                 randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
-                imagesPerSecond, workerId, backend, finishedAt, lossCurve, null, null, null);
+                imagesPerSecond, workerId, backend, finishedAt, lossCurve, null, null, null, null);
     }
 }

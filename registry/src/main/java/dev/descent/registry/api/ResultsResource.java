@@ -36,8 +36,9 @@ public class ResultsResource {
 
     /**
      * Streams every stored result that matches the filters, sorted by trial id, as a JSON array of {@link ResultRow}
-     * objects or as CSV with the same columns. The CSV's {@code labelFractions} column is JSON array text, and the
-     * JSON export has the array itself. Unlike the leaderboard, a pretext filter does not add baselines.
+     * objects or as CSV with the same columns. The CSV's {@code labelFractions} and {@code evaluations} columns are
+     * JSON array text, and the JSON export has the arrays themselves. Unlike the leaderboard, a pretext filter does
+     * not add baselines.
      *
      * @throws ProblemException with status 400 for an unknown query parameter or an invalid value
      */

@@ -11,6 +11,7 @@ import dev.descent.model.spec.ProbeSpec;
 import dev.descent.model.spec.TrainingSpec;
 import dev.descent.model.trial.TrialConfig;
 import dev.descent.registry.store.Configuration;
+import dev.descent.registry.store.EvaluationsJson;
 import dev.descent.registry.store.LabelFractionsJson;
 import dev.descent.registry.store.StoredResult;
 
@@ -22,13 +23,16 @@ import dev.descent.registry.store.StoredResult;
  * @param labelFractions the probe and kNN on each label fraction as a JSON array text (the
  *        {@link dev.descent.model.message.LabelFractionScores} fields), or {@code null} when the trial has none. The
  *        JSON export writes the array itself in its place; see {@link #jsonObject}.
+ * @param evaluations the evaluator plug-ins' figures as a JSON array text (the
+ *        {@link dev.descent.model.message.EvaluatorScore} fields), or {@code null} when the trial has none; the JSON
+ *        export writes the array itself here too
  */
 @JsonPropertyOrder({"trialId", "experimentId", "experimentIds", "configurationId", "dataset", "encoder", "pretext",
         "loss", "seed", "epochs", "batchSize", "learningRate", "pretrainImages", "trainingImages", "probeTrainImages",
         "probeTestImages", "probeEpochs", "knnK", "linearProbeAccuracy", "knnAccuracy",
         "randomEncoderLinearProbeAccuracy", "randomEncoderKnnAccuracy", "validationLinearProbeAccuracy",
         "validationKnnAccuracy", "finalPretextLoss", "wallSeconds", "imagesPerSecond", "attempt", "workerId",
-        "backend", "finishedAt", "storedAt", "labelFractions"})
+        "backend", "finishedAt", "storedAt", "labelFractions", "evaluations"})
 public record ResultRow(
         String trialId,
         String experimentId,
@@ -62,7 +66,8 @@ public record ResultRow(
         String backend,
         Instant finishedAt,
         Instant storedAt,
-        String labelFractions) {
+        String labelFractions,
+        String evaluations) {
 
     /** Returns the flat row of a stored result. */
     public static ResultRow of(StoredResult result) {
@@ -103,16 +108,18 @@ public record ResultRow(
                 result.backend(),
                 result.finishedAt(),
                 result.storedAt(),
-                LabelFractionsJson.write(result.labelFractions()));
+                LabelFractionsJson.write(result.labelFractions()),
+                EvaluationsJson.write(result.evaluations()));
     }
 
     /**
-     * Returns the row as a JSON object whose {@code labelFractions} is the array of figures rather than its text,
-     * the form of the JSON export.
+     * Returns the row as a JSON object whose {@code labelFractions} and {@code evaluations} are the arrays of figures
+     * rather than their text, the form of the JSON export.
      */
     public static ObjectNode jsonObject(StoredResult result) {
         ObjectNode node = Json.messages().valueToTree(of(result));
         node.set("labelFractions", Json.messages().valueToTree(result.labelFractions()));
+        node.set("evaluations", Json.messages().valueToTree(result.evaluations()));
         return node;
     }
 }

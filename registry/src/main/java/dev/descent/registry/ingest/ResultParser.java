@@ -33,11 +33,19 @@ public class ResultParser {
     /** Maximum points in a loss curve; workers send about 100. */
     static final int MAX_LOSS_POINTS = 10_000;
 
+    /**
+     * Maximum evaluator plug-in entries in one result. A worker sends one per loaded evaluator plug-in, so results
+     * from a worker with more plug-ins than this are rejected.
+     */
+    static final int MAX_EVALUATIONS = 100;
+
     private static final List<String> ACCURACIES = List.of(
             "linearProbeAccuracy", "knnAccuracy", "randomEncoderLinearProbeAccuracy", "randomEncoderKnnAccuracy");
 
     private static final List<String> FRACTION_ACCURACIES = List.of("validationLinearProbeAccuracy",
             "linearProbeAccuracy", "validationKnnAccuracy", "knnAccuracy");
+
+    private static final List<String> EVALUATION_ACCURACIES = List.of("validationAccuracy", "testAccuracy");
 
     private static final List<String> NON_NEGATIVE = List.of("wallSeconds", "imagesPerSecond");
 
@@ -86,6 +94,7 @@ public class ResultParser {
         optionalText(root, "backend", "backend", MAX_LABEL_LENGTH);
         checkLossCurve(root.get("lossCurve"));
         checkLabelFractions(root.get("labelFractions"));
+        checkEvaluations(root.get("evaluations"));
 
         TrialResult result = bind(root);
         int configLength = configJson(result).length();
@@ -201,6 +210,48 @@ public class ResultParser {
                 double accuracy = requireFinite(entry, name, path);
                 if (accuracy < 0 || accuracy > 1) {
                     throw new InvalidResultException(path + "." + name, "accuracy " + accuracy
+                            + " is outside [0, 1]");
+                }
+            }
+        }
+    }
+
+    /**
+     * Accepts missing or null evaluations, else an array of at most {@link #MAX_EVALUATIONS} objects, each with a
+     * non-blank name, an optional version, and a validation and a test accuracy that are each null (the plug-in
+     * failed) or in [0, 1].
+     */
+    private static void checkEvaluations(JsonNode evaluations) throws InvalidResultException {
+        if (evaluations == null || evaluations.isNull()) {
+            return;
+        }
+        if (!evaluations.isArray()) {
+            throw new InvalidResultException("evaluations", "expected an array, got "
+                    + abbreviate(evaluations.toString()));
+        }
+        if (evaluations.size() > MAX_EVALUATIONS) {
+            throw new InvalidResultException("evaluations", evaluations.size() + " entries, more than the maximum "
+                    + MAX_EVALUATIONS);
+        }
+        for (int i = 0; i < evaluations.size(); i++) {
+            JsonNode entry = evaluations.get(i);
+            String path = "evaluations[" + i + "]";
+            if (!entry.isObject()) {
+                throw new InvalidResultException(path, "expected an object, got " + abbreviate(entry.toString()));
+            }
+            requireText(entry, "name", path + ".name", MAX_ID_LENGTH);
+            optionalText(entry, "version", path + ".version", MAX_ID_LENGTH);
+            for (String name : EVALUATION_ACCURACIES) {
+                JsonNode accuracy = entry.get(name);
+                if (accuracy == null || accuracy.isNull()) {
+                    continue;
+                }
+                if (!accuracy.isNumber() || !Double.isFinite(accuracy.asDouble())) {
+                    throw new InvalidResultException(path + "." + name, "expected a finite number or null, got "
+                            + abbreviate(accuracy.toString()));
+                }
+                if (accuracy.asDouble() < 0 || accuracy.asDouble() > 1) {
+                    throw new InvalidResultException(path + "." + name, "accuracy " + accuracy.asDouble()
                             + " is outside [0, 1]");
                 }
             }

@@ -17,6 +17,7 @@ import dev.descent.registry.store.LinkCounts;
 import dev.descent.registry.store.LinkStore;
 import dev.descent.registry.store.ResultQuery;
 import dev.descent.registry.store.ResultStore;
+import dev.descent.registry.store.StoredResult;
 
 /** Builds an experiment's report from the stored results and links and the orchestrator's decisions. */
 @ApplicationScoped
@@ -44,9 +45,10 @@ public class ReportBuilder {
             winners.add(Winner.of(table.pretext(), table.dataset(), table.rows()));
         }
         DecisionsClient.Decisions fetched = decisions.fetch(experimentId);
+        List<StoredResult> stored = results.find(ResultQuery.experiment(experimentId));
         return new ExperimentReport(experimentId, Instant.now(), counts,
                 winners.stream().filter(Objects::nonNull).toList(), Winner.of(null, null, board.overall()),
                 board.meanRanks().isEmpty() ? null : board.meanRanks().get(0), board, fetched.json(),
-                fetched.error(), LabelFractionRow.of(results.find(ResultQuery.experiment(experimentId))));
+                fetched.error(), LabelFractionRow.of(stored), EvaluatorRow.of(stored));
     }
 }

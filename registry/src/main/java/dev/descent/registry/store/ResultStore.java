@@ -47,8 +47,8 @@ public class ResultStore {
                 config_json, linear_probe_accuracy, knn_accuracy, random_encoder_linear_probe_accuracy,
                 random_encoder_knn_accuracy, final_pretext_loss, wall_seconds, images_per_second, worker_id, backend,
                 finished_at, stored_at, loss_curve_json, validation_linear_probe_accuracy, validation_knn_accuracy,
-                configuration_id, training_images, label_fractions_json)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                configuration_id, training_images, label_fractions_json, evaluations_json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private static final String INSERT_LINK =
             "INSERT INTO experiment_trial (experiment_id, trial_id, linked_at) VALUES (?, ?, ?)";
@@ -58,7 +58,7 @@ public class ResultStore {
                 r.random_encoder_linear_probe_accuracy, r.random_encoder_knn_accuracy, r.final_pretext_loss,
                 r.wall_seconds, r.images_per_second, r.worker_id, r.backend, r.finished_at, r.stored_at,
                 r.loss_curve_json, r.validation_linear_probe_accuracy, r.validation_knn_accuracy,
-                r.label_fractions_json
+                r.label_fractions_json, r.evaluations_json
             FROM trial_result r""";
 
     /** Both kinds of link: experiments that ran the trial and experiments that reuse its result. */
@@ -277,6 +277,7 @@ public class ResultStore {
         statement.setString(++i, configuration.id());
         statement.setLong(++i, configuration.trainingImages());
         statement.setString(++i, LabelFractionsJson.write(result.labelFractions()));
+        statement.setString(++i, EvaluationsJson.write(result.evaluations()));
     }
 
     private boolean insertLink(Connection connection, String experimentId, String trialId, Instant now)
@@ -391,7 +392,8 @@ public class ResultStore {
                 LossCurveJson.read(row.getString("loss_curve_json")),
                 getNullableDouble(row, "validation_linear_probe_accuracy"),
                 getNullableDouble(row, "validation_knn_accuracy"),
-                LabelFractionsJson.read(row.getString("label_fractions_json")));
+                LabelFractionsJson.read(row.getString("label_fractions_json")),
+                EvaluationsJson.read(row.getString("evaluations_json")));
     }
 
     private static void setNullableDouble(PreparedStatement statement, int index, Double value) throws SQLException {

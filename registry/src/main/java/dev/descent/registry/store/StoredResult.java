@@ -3,6 +3,7 @@ package dev.descent.registry.store;
 import java.time.Instant;
 import java.util.List;
 
+import dev.descent.model.message.EvaluatorScore;
 import dev.descent.model.message.LabelFractionScores;
 import dev.descent.model.message.LossPoint;
 import dev.descent.model.trial.TrialConfig;
@@ -34,6 +35,8 @@ import dev.descent.model.trial.TrialConfig;
  * @param validationKnnAccuracy kNN's accuracy on the validation images, or {@code null}
  * @param labelFractions the probe and kNN on each label fraction, in ascending fraction, or {@code null} for trials
  *        with the default fractions and results from older workers
+ * @param evaluations the worker's evaluator plug-ins on the validation and test images, or {@code null} for results
+ *        from workers without evaluator plug-ins and from older workers
  */
 public record StoredResult(
         String experimentId,
@@ -55,9 +58,23 @@ public record StoredResult(
         List<LossPoint> lossCurve,
         Double validationLinearProbeAccuracy,
         Double validationKnnAccuracy,
-        List<LabelFractionScores> labelFractions) {
+        List<LabelFractionScores> labelFractions,
+        List<EvaluatorScore> evaluations) {
 
-    /** Creates a result without label-fraction figures. */
+    /** Creates a result without evaluator plug-in figures. */
+    public StoredResult(String experimentId, String trialId, int attempt, TrialConfig config,
+            double linearProbeAccuracy, double knnAccuracy, double randomEncoderLinearProbeAccuracy,
+            double randomEncoderKnnAccuracy, double finalPretextLoss, double wallSeconds, double imagesPerSecond,
+            String workerId, String backend, Instant finishedAt, Instant storedAt, List<String> experimentIds,
+            List<LossPoint> lossCurve, Double validationLinearProbeAccuracy, Double validationKnnAccuracy,
+            List<LabelFractionScores> labelFractions) {
+        this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
+                randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
+                imagesPerSecond, workerId, backend, finishedAt, storedAt, experimentIds, lossCurve,
+                validationLinearProbeAccuracy, validationKnnAccuracy, labelFractions, null);
+    }
+
+    /** Creates a result without label-fraction or evaluator plug-in figures. */
     public StoredResult(String experimentId, String trialId, int attempt, TrialConfig config,
             double linearProbeAccuracy, double knnAccuracy, double randomEncoderLinearProbeAccuracy,
             double randomEncoderKnnAccuracy, double finalPretextLoss, double wallSeconds, double imagesPerSecond,
@@ -66,7 +83,7 @@ public record StoredResult(
         this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
                 randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
                 imagesPerSecond, workerId, backend, finishedAt, storedAt, experimentIds, lossCurve,
-                validationLinearProbeAccuracy, validationKnnAccuracy, null);
+                validationLinearProbeAccuracy, validationKnnAccuracy, null, null);
     }
 
     /** Creates a result without a loss curve. */
@@ -76,6 +93,7 @@ public record StoredResult(
             String workerId, String backend, Instant finishedAt, Instant storedAt, List<String> experimentIds) {
         this(experimentId, trialId, attempt, config, linearProbeAccuracy, knnAccuracy,
                 randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy, finalPretextLoss, wallSeconds,
-                imagesPerSecond, workerId, backend, finishedAt, storedAt, experimentIds, List.of(), null, null, null);
+                imagesPerSecond, workerId, backend, finishedAt, storedAt, experimentIds, List.of(), null, null, null,
+                null);
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.descent.model.message.EvaluatorScore;
 import dev.descent.model.message.Json;
 import dev.descent.model.message.LabelFractionScores;
 import dev.descent.model.message.LossPoint;
@@ -27,6 +28,10 @@ class ResultParserTest {
     private static final String FRACTIONS = "[{\"fraction\": 0.1, \"images\": 100, \"linearL2\": 0.001, \"knnK\": 5, "
             + "\"validationLinearProbeAccuracy\": 0.71, \"linearProbeAccuracy\": 0.7, \"validationKnnAccuracy\": 0.66, "
             + "\"knnAccuracy\": 0.65}]";
+
+    private static final String EVALUATIONS = "[{\"name\": \"nearest-centroid\", \"version\": \"1.0\", "
+            + "\"validationAccuracy\": 0.71, \"testAccuracy\": 0.7}, {\"name\": \"broken\", \"version\": null, "
+            + "\"validationAccuracy\": null, \"testAccuracy\": null}]";
 
     private final ResultParser parser = new ResultParser();
 
@@ -86,6 +91,57 @@ class ResultParserTest {
                     row[1]);
             assertEquals(row[0], e.field(), row[1] + ": " + e.getMessage());
         }
+    }
+
+    @Test
+    void evaluationsParse() throws InvalidResultException {
+        ObjectNode json = validJson();
+        json.set("evaluations", readJson(EVALUATIONS));
+
+        TrialResult parsed = parser.parse(json.toString());
+
+        assertEquals(List.of(new EvaluatorScore("nearest-centroid", "1.0", 0.71, 0.7),
+                new EvaluatorScore("broken", null, null, null)), parsed.evaluations());
+        json.remove("evaluations");
+        assertEquals(null, parser.parse(json.toString()).evaluations());
+        json.putNull("evaluations");
+        assertEquals(null, parser.parse(json.toString()).evaluations());
+    }
+
+    @Test
+    void invalidEvaluationsRejected() {
+        // Each row: the field the parser must name, then the evaluations value as JSON.
+        String[][] cases = {
+                {"evaluations", "\"centroid\""},
+                {"evaluations[0]", "[0.7]"},
+                {"evaluations[0].name", EVALUATIONS.replace("\"name\": \"nearest-centroid\", ", "")},
+                {"evaluations[0].name", EVALUATIONS.replace("\"nearest-centroid\"", "\" \"")},
+                {"evaluations[0].name", EVALUATIONS.replace("\"nearest-centroid\"", "7")},
+                {"evaluations[0].version", EVALUATIONS.replace("\"1.0\"", "1.0")},
+                {"evaluations[0].testAccuracy", EVALUATIONS.replace("0.7}", "1.5}")},
+                {"evaluations[0].testAccuracy", EVALUATIONS.replace("0.7}", "-0.1}")},
+                {"evaluations[0].validationAccuracy", EVALUATIONS.replace("0.71", "\"high\"")},
+                {"evaluations[1].name", EVALUATIONS.replace("\"broken\"", "\"" + "x".repeat(
+                        ResultParser.MAX_ID_LENGTH + 1) + "\"")},
+        };
+        for (String[] row : cases) {
+            ObjectNode json = validJson();
+            json.set("evaluations", readJson(row[1]));
+            InvalidResultException e = assertThrows(InvalidResultException.class, () -> parser.parse(json.toString()),
+                    row[1]);
+            assertEquals(row[0], e.field(), row[1] + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void tooManyEvaluationsRejected() {
+        ObjectNode json = validJson();
+        var evaluations = json.putArray("evaluations");
+        for (int i = 0; i <= ResultParser.MAX_EVALUATIONS; i++) {
+            evaluations.addObject().put("name", "e" + i).put("testAccuracy", 0.5);
+        }
+        InvalidResultException e = assertThrows(InvalidResultException.class, () -> parser.parse(json.toString()));
+        assertEquals("evaluations", e.field(), e.getMessage());
     }
 
     @Test

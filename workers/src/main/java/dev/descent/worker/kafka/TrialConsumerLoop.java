@@ -237,7 +237,7 @@ public final class TrialConsumerLoop implements Runnable {
                 outcome.randomEncoderLinearProbeAccuracy(), outcome.randomEncoderKnnAccuracy(),
                 outcome.finalPretextLoss(), wallSeconds, outcome.imagesPerSecond(), publisher.workerId(),
                 outcome.backend(), Instant.now(), outcome.lossCurve(), outcome.validationLinearProbeAccuracy(),
-                outcome.validationKnnAccuracy(), outcome.labelFractions());
+                outcome.validationKnnAccuracy(), outcome.labelFractions(), outcome.evaluations());
         try {
             publisher.result(result);
         }

@@ -138,7 +138,7 @@ final class BaselineRunner {
         evaluationSeconds += seconds(evaluationStart);
         return new TrialOutcome(trained.linear(), trained.knn(), untrained.linear(), untrained.knn(), finalLoss,
                 imagesPerSecond, trainSeconds, evaluationSeconds, backend, curve.points(), trained.validationLinear(),
-                trained.validationKnn(), trained.labelFractions());
+                trained.validationKnn(), trained.labelFractions(), trained.evaluations());
     }
 
     /** Trains the classifier with softmax cross-entropy and returns the last epoch's mean loss per image. */
@@ -195,7 +195,7 @@ final class BaselineRunner {
     private static TrialOutcome untrained(ProbeScores scores, long startNanos, String backend) {
         return new TrialOutcome(scores.linear(), scores.knn(), scores.linear(), scores.knn(), 0, 0, 0,
                 seconds(startNanos), backend, List.of(), scores.validationLinear(), scores.validationKnn(),
-                scores.labelFractions());
+                scores.labelFractions(), scores.evaluations());
     }
 
     private static void checkProbe(ProbeSpec probe, LabelledImages data) {

@@ -2,6 +2,7 @@ package dev.descent.worker.trial;
 
 import java.util.List;
 
+import dev.descent.model.message.EvaluatorScore;
 import dev.descent.model.message.LabelFractionScores;
 
 /**
@@ -13,7 +14,9 @@ import dev.descent.model.message.LabelFractionScores;
  * @param validationKnn kNN's accuracy on the validation images, or {@code null} without them
  * @param labelFractions the probes on each label fraction with settings chosen on the validation images, or
  *     {@code null} without validation images or with the default fractions
+ * @param evaluations the evaluator plug-ins on the validation and test images, or {@code null} without validation
+ *     images or without evaluator plug-ins
  */
 record ProbeScores(double linear, double knn, Double validationLinear, Double validationKnn,
-                   List<LabelFractionScores> labelFractions) {
+                   List<LabelFractionScores> labelFractions, List<EvaluatorScore> evaluations) {
 }

@@ -2,6 +2,7 @@ package dev.descent.worker.trial;
 
 import java.util.List;
 
+import dev.descent.model.message.EvaluatorScore;
 import dev.descent.model.message.LabelFractionScores;
 import dev.descent.model.message.LossPoint;
 
@@ -24,6 +25,8 @@ import dev.descent.model.message.LossPoint;
  * @param validationKnnAccuracy kNN on the same features and validation images; {@code null} without them
  * @param labelFractions the probes fitted on each of {@code probe.labelFractions} of the same features, with settings
  *     chosen on the validation images; {@code null} with the default fractions or without validation images
+ * @param evaluations the evaluator plug-ins on the same features as the validation figures, scored on the validation
+ *     and test images; {@code null} without evaluator plug-ins or without validation images
  */
 public record TrialOutcome(
         double linearProbeAccuracy,
@@ -38,15 +41,27 @@ public record TrialOutcome(
         List<LossPoint> lossCurve,
         Double validationLinearProbeAccuracy,
         Double validationKnnAccuracy,
-        List<LabelFractionScores> labelFractions) {
+        List<LabelFractionScores> labelFractions,
+        List<EvaluatorScore> evaluations) {
 
-    /** Creates an outcome without label-fraction figures. */
+    /** Creates an outcome without evaluator plug-in figures. */
+    public TrialOutcome(double linearProbeAccuracy, double knnAccuracy, double randomEncoderLinearProbeAccuracy,
+                        double randomEncoderKnnAccuracy, double finalPretextLoss, double imagesPerSecond,
+                        double pretrainSeconds, double evaluationSeconds, String backend, List<LossPoint> lossCurve,
+                        Double validationLinearProbeAccuracy, Double validationKnnAccuracy,
+                        List<LabelFractionScores> labelFractions) {
+        this(linearProbeAccuracy, knnAccuracy, randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy,
+                finalPretextLoss, imagesPerSecond, pretrainSeconds, evaluationSeconds, backend, lossCurve,
+                validationLinearProbeAccuracy, validationKnnAccuracy, labelFractions, null);
+    }
+
+    /** Creates an outcome without label-fraction or evaluator plug-in figures. */
     public TrialOutcome(double linearProbeAccuracy, double knnAccuracy, double randomEncoderLinearProbeAccuracy,
                         double randomEncoderKnnAccuracy, double finalPretextLoss, double imagesPerSecond,
                         double pretrainSeconds, double evaluationSeconds, String backend, List<LossPoint> lossCurve,
                         Double validationLinearProbeAccuracy, Double validationKnnAccuracy) {
         this(linearProbeAccuracy, knnAccuracy, randomEncoderLinearProbeAccuracy, randomEncoderKnnAccuracy,
                 finalPretextLoss, imagesPerSecond, pretrainSeconds, evaluationSeconds, backend, lossCurve,
-                validationLinearProbeAccuracy, validationKnnAccuracy, null);
+                validationLinearProbeAccuracy, validationKnnAccuracy, null, null);
     }
 }

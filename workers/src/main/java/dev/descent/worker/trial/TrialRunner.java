@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import dev.descent.model.message.EvaluatorScore;
 import dev.descent.model.message.LabelFractionScores;
 import dev.descent.model.spec.TargetKind;
 import dev.descent.model.spec.ProbeSpec;
@@ -20,6 +21,7 @@ import dev.descent.worker.model.ConvAutoencoder;
 import dev.descent.worker.model.NetworkHead;
 import dev.descent.worker.plugin.Plugins;
 import dev.descent.worker.plugin.TrainingLosses;
+import dev.descent.plugin.EvaluatorPlugin;
 import dev.descent.plugin.ImageShape;
 import dev.descent.plugin.LossContext;
 import dev.descent.plugin.PretextPlugin;
@@ -144,7 +146,8 @@ public final class TrialRunner {
 
             return new TrialOutcome(trained.linear(), trained.knn(), random.linear(), random.knn(), finalLoss,
                     imagesPerSecond, pretrainSeconds, evaluationSeconds, backend, curve.points(),
-                    trained.validationLinear(), trained.validationKnn(), trained.labelFractions());
+                    trained.validationLinear(), trained.validationKnn(), trained.labelFractions(),
+                    trained.evaluations());
         }
     }
 
@@ -196,10 +199,17 @@ public final class TrialRunner {
 
     /**
      * Standardises the features on the train rows, then fits and scores the linear probe and kNN. With validation
-     * features and non-default {@code probe.labelFractions}, it also runs {@link ProbeEvaluation} on them.
+     * features, it also runs {@link ProbeEvaluation} on them for non-default {@code probe.labelFractions}, and the
+     * worker's evaluator plug-ins through {@link PluginEvaluations}.
      */
     static ProbeScores scoreFeatures(Features train, Features test, Features validation, ProbeSpec probe, long seed,
                                      BooleanSupplier cancelled, String trialId) {
+        return scoreFeatures(train, test, validation, probe, seed, cancelled, trialId, Plugins.evaluatorPlugins());
+    }
+
+    /** Does what the overload above does, with the given evaluator plug-ins instead of the loaded ones. */
+    static ProbeScores scoreFeatures(Features train, Features test, Features validation, ProbeSpec probe, long seed,
+                                     BooleanSupplier cancelled, String trialId, List<EvaluatorPlugin> evaluators) {
         int classes = classes(train, test, validation);
         Standardizer standardizer = Standardizer.fit(train);
         Features standardTrain = standardizer.apply(train);
@@ -215,20 +225,23 @@ public final class TrialRunner {
         KnnClassifier knn = new KnnClassifier(probe.knnK(), classes);
         double testKnn = knn.score(standardTrain, evaluationSets.get(0));
         if (validation == null) {
-            return new ProbeScores(linear[0], testKnn, null, null, null);
+            return new ProbeScores(linear[0], testKnn, null, null, null, null);
         }
         double validationKnn = knn.score(standardTrain, evaluationSets.get(1));
+        Runnable checkCancelled = () -> {
+            if (cancelled.getAsBoolean()) {
+                throw new TrialCancelledException(trialId);
+            }
+        };
         List<LabelFractionScores> fractions = null;
         if (!probe.hasDefaultLabelFractions()) {
             fractions = ProbeEvaluation.evaluate(standardTrain, evaluationSets.get(1), evaluationSets.get(0), probe,
-                    classes, seed, () -> {
-                        if (cancelled.getAsBoolean()) {
-                            throw new TrialCancelledException(trialId);
-                        }
-                    });
+                    classes, seed, checkCancelled);
             LOG.info("Trial {}: label fractions {}", trialId, fractions);
         }
-        return new ProbeScores(linear[0], testKnn, linear[1], validationKnn, fractions);
+        List<EvaluatorScore> evaluations = PluginEvaluations.run(evaluators, standardTrain, evaluationSets.get(1),
+                evaluationSets.get(0), classes, seed, trialId, checkCancelled);
+        return new ProbeScores(linear[0], testKnn, linear[1], validationKnn, fractions, evaluations);
     }
 
     /**

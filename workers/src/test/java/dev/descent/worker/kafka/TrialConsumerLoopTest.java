@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import dev.descent.model.message.EvaluatorScore;
 import dev.descent.model.message.Json;
 import dev.descent.model.message.LossPoint;
 import dev.descent.model.message.Topics;
@@ -132,6 +133,22 @@ class TrialConsumerLoopTest {
             }
         }
         assertEquals(0.81, done.validationAccuracy(), "DONE carries the linear probe's validation accuracy");
+    }
+
+    @Test
+    void resultCarriesEvaluatorScores() throws Exception {
+        List<EvaluatorScore> evaluations = List.of(new EvaluatorScore("nearest-centroid", "1.0", 0.66, 0.64),
+                new EvaluatorScore("broken", "0.1", null, null));
+        TrialOutcome outcome = new TrialOutcome(0.8, 0.79, 0.7, 0.69, 0.02, 500, 10, 5, "CPU (test)", List.of(),
+                0.81, 0.78, null, evaluations);
+        start((message, listener, cancelled) -> outcome,
+                new ConsumerRecord<>(Topics.TRIALS, 0, 0L, "t-2", json(message("t-2"))));
+
+        awaitCommitted(1);
+
+        ProducerRecord<String, String> published = producer.history().stream()
+                .filter(record -> record.topic().equals(Topics.RESULTS)).findFirst().orElseThrow();
+        assertEquals(evaluations, Json.messages().readValue(published.value(), TrialResult.class).evaluations());
     }
 
     @Test
