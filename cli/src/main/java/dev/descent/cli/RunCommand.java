@@ -78,11 +78,11 @@ final class RunCommand implements Callable<Integer> {
             spec = new SpecParser(DEFAULT_MAX_TRIALS).parse(file.toString(), yaml);
         }
         catch (SpecException e) {
-            if (plugins == null) {
+            if (plugins == null || !onlyUnknownNames(e)) {
                 System.err.println(e.getMessage());
                 return 2;
             }
-            // The file may name the plug-ins' losses or pretext tasks, which only the workers know: the orchestrator
+            // The file names losses or pretext tasks that only the workers' plug-ins define, so the orchestrator
             // checks it against their announced catalogs instead.
             out.println("The file names losses or pretext tasks that are not built in; the orchestrator checks it "
                     + "once the workers have announced the plug-ins of " + plugins + ".");
@@ -122,9 +122,6 @@ final class RunCommand implements Callable<Integer> {
             stack.start();
             DescentClient client = new DescentClient(config.orchestratorUrl(), config.registryUrl());
 
-            if (plugins != null) {
-                PluginCatalogWait.await(client, workers, out);
-            }
             Instant started = Instant.now();
             JsonNode submitted = client.submit(file.getFileName().toString(), yaml);
             String experimentId = submitted.path("id").asText();
@@ -195,6 +192,12 @@ final class RunCommand implements Callable<Integer> {
         }
         return "the dataset folder " + folder + " for '" + format.id() + "' does not exist; install it with "
                 + "'sudo apt-get install dataset-fashion-mnist' or set dataset.path in the experiment file";
+    }
+
+    /** Returns whether every problem is an unknown loss or pretext task name, which a plug-in may define. */
+    private static boolean onlyUnknownNames(SpecException e) {
+        return e.problems().stream().allMatch(problem -> (problem.field().startsWith("losses")
+                || problem.field().startsWith("pretext")) && problem.message().contains("unknown value"));
     }
 
     private static String deadWorkers(LocalStack stack) {

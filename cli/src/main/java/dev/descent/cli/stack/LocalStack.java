@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StackConfig config;
     private final Layout layout;
@@ -91,6 +95,43 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 1; i <= config.workers(); i++) {
             addWorker();
         }
+
+        // Step 4: wait until each worker has loaded its plug-ins and announced its catalog, so that a worker that
+        // fails at start (a bad plug-in jar, say) fails the start instead of leaving a stack that cannot train.
+        awaitWorkerCatalogs();
+    }
+
+    private void awaitWorkerCatalogs() {
+        String url = config.orchestratorUrl() + "/api/workers";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
+        long deadline = System.nanoTime() + SERVICE_START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ServiceProcess worker : workers) {
+                if (!worker.isAlive()) {
+                    throw new IllegalStateException(worker.name() + " exited while starting; the end of "
+                            + worker.logFile() + ":\n" + worker.logTail(40));
+                }
+            }
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && JSON.readTree(response.body()).size() >= workers.size()) {
+                    LOG.info("{} worker(s) announced their catalogs at {}", workers.size(), url);
+                    return;
+                }
+            }
+            catch (IOException e) {
+                LOG.debug("worker catalogs not readable yet: {}", e.toString());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the workers' catalogs", e);
+            }
+            sleep(300);
+        }
+        ServiceProcess first = workers.get(0);
+        throw new IllegalStateException("the workers did not announce their catalogs at " + url + " within "
+                + SERVICE_START_TIMEOUT.toSeconds() + " s; the end of " + first.logFile() + ":\n"
+                + first.logTail(40));
     }
 
     /** Starts one more worker JVM; it joins the consumer group and takes over some trial partitions. */

@@ -15,25 +15,38 @@ public final class AnnouncedSchemas {
     private AnnouncedSchemas() {
     }
 
-    /** Registers a catalog's plug-ins and returns those that were new or changed, as {@code name version}. */
+    /**
+     * Registers a catalog's plug-ins and returns what happened to each new, changed or invalid one, such as
+     * {@code registered loss log-cosh 1.0}; a definition that breaks {@link DefinitionRules} is skipped.
+     */
     public static List<String> register(WorkerCatalog catalog) {
         List<String> registered = new ArrayList<>();
         for (LossDefinition loss : catalog.losses()) {
-            if (LossFunction.byId(loss.name()).isPresent() || loss.name().equals(WeightedLossSum.NAME)) {
+            if (LossFunction.byId(loss.name()).isPresent() || WeightedLossSum.NAME.equals(loss.name())) {
+                continue;
+            }
+            List<String> problems = DefinitionRules.problems(loss);
+            if (!problems.isEmpty()) {
+                registered.add("skipped loss " + loss.name() + ": " + String.join("; ", problems));
                 continue;
             }
             if (!loss.equals(LossSchemas.lookup(loss.name()).orElse(null))) {
                 LossSchemas.register(loss);
-                registered.add("loss " + loss.name() + " " + loss.version());
+                registered.add("registered loss " + loss.name() + " " + loss.version());
             }
         }
         for (PretextDefinition task : catalog.pretextTasks()) {
             if (PretextTask.byId(task.name()).isPresent()) {
                 continue;
             }
+            List<String> problems = DefinitionRules.problems(task);
+            if (!problems.isEmpty()) {
+                registered.add("skipped pretext task " + task.name() + ": " + String.join("; ", problems));
+                continue;
+            }
             if (!task.equals(PretextSchemas.lookup(task.name()).orElse(null))) {
                 PretextSchemas.register(task);
-                registered.add("pretext task " + task.name() + " " + task.version());
+                registered.add("registered pretext task " + task.name() + " " + task.version());
             }
         }
         return registered;

@@ -23,10 +23,9 @@ public final class Compatibility {
      * @param channels the dataset's colour channels: 1 for grayscale, 3 for RGB
      */
     public static Optional<String> check(PretextDefinition pretext, LossSpec loss, String dataset, int channels) {
-        if (pretext.needsColor() && channels < 3) {
-            return Optional.of("pretext task " + pretext.name() + " needs RGB images, and dataset " + dataset
-                    + " is grayscale; use an RGB dataset (cifar-10 or image-folder) or one of the pretext tasks "
-                    + grayscaleTasks());
+        Optional<String> colour = colourProblem(pretext, dataset, channels);
+        if (colour.isPresent()) {
+            return colour;
         }
         for (BasicLoss term : terms(loss)) {
             if (!term.function().trains(pretext.target())) {
@@ -39,6 +38,16 @@ public final class Compatibility {
                 .anyMatch(term -> term.function().name().equals(LossFunction.BINNED_CE.id()))) {
             return Optional.of("loss " + loss.canonical() + " sums binned-ce, which predicts bins rather than pixel "
                     + "values, with other losses; train binned-ce on its own");
+        }
+        return Optional.empty();
+    }
+
+    /** Returns why a colour task cannot train on a dataset's images, or empty when it can. */
+    public static Optional<String> colourProblem(PretextDefinition pretext, String dataset, int channels) {
+        if (pretext.needsColor() && channels < 3) {
+            return Optional.of("pretext task " + pretext.name() + " needs RGB images, and dataset " + dataset
+                    + " is grayscale; use an RGB dataset (cifar-10 or image-folder) or one of the pretext tasks "
+                    + grayscaleTasks());
         }
         return Optional.empty();
     }

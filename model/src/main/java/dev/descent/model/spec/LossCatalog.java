@@ -22,7 +22,8 @@ public final class LossCatalog {
     public static LossDefinition weightedSum() {
         return new LossDefinition(WeightedLossSum.NAME, LossFunction.VERSION,
                 "Weighted sum of " + WeightedLossSum.MIN_TERMS + " to " + WeightedLossSum.MAX_TERMS
-                        + " different built-in losses, each with or without parameters; sums do not nest.",
+                        + " different losses, built in or from plug-ins, each with or without parameters; sums do "
+                        + "not nest.",
                 List.of(WeightedLossSum.WEIGHT), Set.of(TargetKind.IMAGE, TargetKind.CLASS));
     }
 }

@@ -280,7 +280,8 @@ final class LossYamlReader {
             List<String> allowed = LossSpecs.names();
             String hint = Suggestions.closest(name, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
             problems.add(node, field, name, "unknown value; " + hint + "allowed values are " + allowed
-                    + ", as " + EXAMPLES);
+                    + ", as " + EXAMPLES + "; a plug-in's loss is known once a worker that loaded its jar has "
+                    + "announced it (descent up --plugins FOLDER)");
         }
         return function;
     }

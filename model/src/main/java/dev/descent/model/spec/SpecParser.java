@@ -91,7 +91,7 @@ public final class SpecParser {
         SearchSpec search = SearchSectionReader.read(top.get("search"), training, problems);
         boolean force = readForce(top.get("force"), problems);
         SearchSectionReader.checkLossParameters(top.get("search"), search, losses, problems);
-        checkCompatibility(top.get("losses"), mapping, dataset, pretext, losses, problems);
+        checkCompatibility(top, mapping, dataset, pretext, losses, problems);
 
         int candidates = search.sampled() ? search.samples() : pretext.size() * losses.size();
         int trials = candidates * seeds.size();
@@ -107,10 +107,11 @@ public final class SpecParser {
         return new ExperimentSpec(name, dataset, pretext, losses, seeds, training, probe, search, force);
     }
 
-    /** Reports each pretext task and loss that cannot train together, or a colour task on grayscale data. */
-    private static void checkCompatibility(NodeTuple lossesTuple, MappingNode parent, DatasetSpec dataset,
+    /** Reports each pretext task and loss that cannot train together, and each colour task on grayscale data. */
+    private static void checkCompatibility(Map<String, NodeTuple> top, MappingNode parent, DatasetSpec dataset,
                                            List<String> pretext, List<String> losses, Problems problems) {
-        Node node = lossesTuple == null ? parent : lossesTuple.getValueNode();
+        Node lossesNode = top.get("losses") == null ? parent : top.get("losses").getValueNode();
+        Node pretextNode = top.get("pretext") == null ? parent : top.get("pretext").getValueNode();
         int channels = dataset == null ? 1 : DatasetFormat.byId(dataset.name()).map(DatasetFormat::channels).orElse(1);
         String datasetName = dataset == null ? "?" : dataset.name();
         for (String task : pretext) {
@@ -118,12 +119,14 @@ public final class SpecParser {
             if (definition == null) {
                 continue;
             }
+            if (definition.needsColor() && channels < 3) {
+                Compatibility.colourProblem(definition, datasetName, channels)
+                        .ifPresent(message -> problems.add(pretextNode, "pretext", task, message));
+                continue;
+            }
             for (String loss : losses) {
                 Compatibility.check(definition, LossSpecs.parseCanonical(loss), datasetName, channels)
-                        .ifPresent(message -> problems.add(node, "losses", loss, message));
-                if (definition.needsColor() && channels < 3) {
-                    break;
-                }
+                        .ifPresent(message -> problems.add(lossesNode, "losses", loss, message));
             }
         }
     }

@@ -3,6 +3,9 @@ package dev.descent.model.spec;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** What a pretext task asks the network to output, and so which losses can train it. */
 public enum TargetKind {
 
@@ -18,12 +21,21 @@ public enum TargetKind {
         this.id = id;
     }
 
-    /** Returns the name used in catalogs, such as {@code image}. */
+    /** Returns the name used in catalogs and JSON, such as {@code image}. */
+    @JsonValue
     public String id() {
         return id;
     }
 
     public static Optional<TargetKind> byId(String id) {
         return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst();
+    }
+
+    /** Reads a kind from JSON, accepting the catalog name ({@code image}) or the constant's name ({@code IMAGE}). */
+    @JsonCreator
+    public static TargetKind fromJson(String text) {
+        return byId(text).or(() -> Arrays.stream(values()).filter(kind -> kind.name().equals(text)).findFirst())
+                .orElseThrow(() -> new IllegalArgumentException("unknown target kind '" + text + "'; use image or "
+                        + "class"));
     }
 }

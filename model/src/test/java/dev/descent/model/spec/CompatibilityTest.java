@@ -44,6 +44,7 @@ class CompatibilityTest {
     @Test
     void colorizationOnGrayscaleDataNamesTheDatasetAndTheAlternatives() {
         List<SpecProblem> problems = problems("fashion-mnist", "colorization", "[l2, binned-ce]");
+        assertEquals("pretext", problems.get(0).field(), "the problem is the task on this dataset, not a loss");
 
         assertEquals(1, problems.size(), "one problem for the pair of task and dataset: " + problems);
         String message = problems.get(0).message();

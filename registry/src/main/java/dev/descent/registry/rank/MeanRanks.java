@@ -70,6 +70,11 @@ final class MeanRanks {
             ConfidenceInterval interval = statistics.getN() < 2 ? null : ConfidenceInterval.around(
                     statistics.getMean(), statistics.getStandardDeviation() / Math.sqrt(statistics.getN()),
                     statistics.getN() - 1);
+            // A rank lies between 1 and the number of configurations, so the t interval is cut to that range, as
+            // accuracy intervals are cut to [0, 1].
+            if (interval != null) {
+                interval = new ConfidenceInterval(Math.max(1, interval.low()), Math.min(order.size(), interval.high()));
+            }
             rows.add(new MeanRankRow(rank, member.id(), labels.get(member), member.loss(), member.dataset(),
                     member.encoder(), member.training(), member.probe(), member.trainingImages(),
                     (int) statistics.getN(), pretextTasks.get(member).size(), statistics.getMean(),

@@ -67,12 +67,22 @@ final class PluginSet {
             String pluginName = name.apply(plugin);
             String source = source(provider.type());
             Loaded<T> previous = found.putIfAbsent(pluginName, new Loaded<>(pluginName, plugin, source));
+            if (previous != null && builtIn(previous.plugin()) != builtIn(plugin)) {
+                String jar = builtIn(plugin) ? previous.source() : source;
+                throw new PluginException("plug-in " + jar + " defines '" + pluginName + "', which is built in; "
+                        + "rename the plug-in's " + (kind == PretextPlugin.class ? "pretext task" : "loss"));
+            }
             if (previous != null) {
                 throw new PluginException(kind.getSimpleName() + " '" + pluginName + "' is provided twice, by "
                         + previous.source() + " and by " + source + "; remove one of the jars");
             }
         }
         return found;
+    }
+
+    /** Returns whether a plug-in comes from the worker's own jar or classes folder, rather than from another jar. */
+    private static boolean builtIn(Object plugin) {
+        return source(plugin.getClass()).equals(source(PluginSet.class));
     }
 
     private static String source(Class<?> type) {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.descent.model.message.WorkerCatalog;
 import dev.descent.model.spec.DatasetFormat;
+import dev.descent.model.spec.DefinitionRules;
 import dev.descent.model.spec.EvaluatorDefinition;
 import dev.descent.model.spec.LossDefinition;
 import dev.descent.model.spec.LossFunction;
@@ -57,9 +58,16 @@ public final class Plugins {
      */
     public static synchronized void load(Optional<Path> folder) {
         ClassLoader loader = Plugins.class.getClassLoader();
+        List<Path> jars = List.of();
         if (folder.isPresent()) {
-            List<Path> jars = PluginJars.list(folder.get());
-            LOG.info("Loading plug-ins from {} jar(s) in {}: {}", jars.size(), folder.get(), jars);
+            jars = PluginJars.list(folder.get());
+            if (jars.isEmpty()) {
+                LOG.warn("Plug-in folder {} has no .jar files; the worker runs the built-in plug-ins only", folder.get());
+            }
+            else {
+                LOG.info("Loading plug-ins from {} jar(s) in {}: {}", jars.size(), folder.get(), jars);
+            }
+            PluginJars.checkDistinctProviders(jars);
             loader = PluginJars.open(jars, loader);
         }
         PluginSet set;
@@ -67,8 +75,8 @@ public final class Plugins {
             set = PluginSet.discover(loader);
         }
         catch (ServiceConfigurationError e) {
-            throw new PluginException("cannot load a plug-in: " + e.getMessage() + "; check the jar's META-INF/services"
-                    + " file and that the class has a public no-argument constructor", e);
+            throw new PluginException("cannot load a plug-in from " + jars + ": " + e.getMessage() + "; check the "
+                    + "jar's META-INF/services file and that the class has a public no-argument constructor", e);
         }
         register(set);
         current = set;
@@ -129,6 +137,10 @@ public final class Plugins {
                 requireBuiltIn(entry.getValue().plugin(), entry.getValue().source(), entry.getKey());
                 continue;
             }
+            List<String> problems = DefinitionRules.problems(definition);
+            if (!problems.isEmpty()) {
+                throw new PluginException(String.join("; ", problems) + " (in " + entry.getValue().source() + ")");
+            }
             try {
                 LossSchemas.register(definition);
             }
@@ -143,6 +155,10 @@ public final class Plugins {
             if (PretextTask.byId(entry.getKey()).isPresent()) {
                 requireBuiltIn(entry.getValue().plugin(), entry.getValue().source(), entry.getKey());
                 continue;
+            }
+            List<String> problems = DefinitionRules.problems(definition);
+            if (!problems.isEmpty()) {
+                throw new PluginException(String.join("; ", problems) + " (in " + entry.getValue().source() + ")");
             }
             PretextSchemas.register(definition);
             LOG.info("Loaded pretext plug-in {} {} from {}", definition.name(), definition.version(),

@@ -43,4 +43,12 @@ public class CubeLossPlugin implements LossPlugin {
             return "l2";
         }
     }
+
+    /** A plug-in whose name experiment files cannot spell. */
+    public static final class Spaced extends CubeLossPlugin {
+        @Override
+        protected String name() {
+            return "Cube Loss!";
+        }
+    }
 }

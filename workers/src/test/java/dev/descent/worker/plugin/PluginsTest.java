@@ -72,7 +72,28 @@ class PluginsTest {
 
         PluginException error = assertThrows(PluginException.class, () -> Plugins.load(Optional.of(folder)));
 
-        assertTrue(error.getMessage().contains("'l2'"), error.getMessage());
+        assertTrue(error.getMessage().contains("defines 'l2', which is built in"), error.getMessage());
+    }
+
+    @Test
+    void twoVersionsOfOneJarAreRejected() throws IOException {
+        jar("cube-1.0.jar", CubeLossPlugin.class.getName());
+        jar("cube-2.0.jar", CubeLossPlugin.class.getName());
+
+        PluginException error = assertThrows(PluginException.class, () -> Plugins.load(Optional.of(folder)));
+
+        assertTrue(error.getMessage().contains("keep one version of the plug-in"), error.getMessage());
+        assertTrue(error.getMessage().contains("cube-1.0.jar") && error.getMessage().contains("cube-2.0.jar"),
+                error.getMessage());
+    }
+
+    @Test
+    void definitionThatSpecsCannotNameIsRejected() throws IOException {
+        jar("spaced.jar", CubeLossPlugin.Spaced.class.getName());
+
+        PluginException error = assertThrows(PluginException.class, () -> Plugins.load(Optional.of(folder)));
+
+        assertTrue(error.getMessage().contains("invalid loss name 'Cube Loss!'"), error.getMessage());
     }
 
     @Test
@@ -82,6 +103,7 @@ class PluginsTest {
         PluginException error = assertThrows(PluginException.class, () -> Plugins.load(Optional.of(folder)));
 
         assertTrue(error.getMessage().contains("com.example.Missing"), error.getMessage());
+        assertTrue(error.getMessage().contains("broken.jar"), error.getMessage());
         assertTrue(error.getMessage().contains("META-INF/services"), error.getMessage());
     }
 
