@@ -31,6 +31,20 @@ class CatalogAndLeaderboardTest {
     }
 
     @Test
+    void catalogListsParametersAndWorkers() throws Exception {
+        JsonNode entries = json("""
+                [{'name': 'huber', 'version': '1.0', 'description': 'Huber loss.', 'workers': ['w-1', 'w-2'],
+                  'parameters': [{'name': 'delta', 'description': 'the kink', 'defaultValue': 1.0, 'min': 0.001,
+                                  'max': 1.0, 'wholeNumber': false}]}]
+                """);
+
+        List<String> lines = CatalogTable.format(entries).lines().toList();
+
+        assertEquals("huber  1.0      Huber loss. [2 workers]", lines.get(1));
+        assertEquals("       delta = 1.0, 0.001 to 1.0: the kink", lines.get(2));
+    }
+
+    @Test
     void leaderboardShowsRowsAndBaselines() throws Exception {
         JsonNode board = json("""
                 {'overall': [{'rank': 1, 'loss': 'l1', 'n': 2, 'mean': 0.85, 'std': 0.01, 'knnMean': 0.8,
