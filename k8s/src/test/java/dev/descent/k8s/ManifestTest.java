@@ -212,11 +212,14 @@ class ManifestTest {
         Map<String, String> environment = environment(container, secrets(rendered), WORKER);
 
         Set<String> known = Set.of("DESCENT_KAFKA_BOOTSTRAP", "DESCENT_WORKER_ID", MetricsPort.VARIABLE,
-                "JAVA_TOOL_OPTIONS");
+                "JAVA_TOOL_OPTIONS", "DESCENT_WORKER_PLUGINS_DIR");
         assertTrue(known.containsAll(environment.keySet()), "worker environment " + environment.keySet()
                 + " has names the worker does not read; it reads " + known);
         WorkerConfig config = WorkerEnvironment.read(environment);
         assertEquals(bootstrap, config.bootstrapServers());
+        String plugins = config.pluginsDir().orElseThrow().toString();
+        assertTrue(container.getVolumeMounts().stream().anyMatch(mount -> mount.getMountPath().equals(plugins)),
+                "the plug-in folder " + plugins + " is a mounted volume");
         assertEquals("metadata.name", container.getEnv().stream().filter(env -> env.getName().equals("DESCENT_WORKER_ID"))
                 .findFirst().orElseThrow().getValueFrom().getFieldRef().getFieldPath(), "worker id is the pod name");
         int metricsPort = MetricsPortEnvironment.read(environment);
