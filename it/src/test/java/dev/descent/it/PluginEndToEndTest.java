@@ -95,7 +95,7 @@ class PluginEndToEndTest {
     }
 
     @Test
-    void catalogListsEveryBuiltInLossAndPretextTask() {
+    void catalogListsBuiltIns() {
         for (String name : List.of("l2", "l1", "huber", "bce", "binned-ce", "adversarial", "ce")) {
             assertTrue(loss(name) != null, name + " in GET /api/losses");
         }
@@ -108,7 +108,7 @@ class PluginEndToEndTest {
     }
 
     @Test
-    void pluginLossAndAdversarialSumTrainAndAreRanked() {
+    void pluginAndAdversarialLossesRanked() {
         JsonNode experiment = client.experiment(experimentId);
         assertEquals(0, experiment.path("failed").asInt(), experiment.toPrettyString());
         assertEquals(experiment.path("total").asInt(), experiment.path("done").asInt(), experiment.toPrettyString());

@@ -3,7 +3,7 @@ package dev.descent.plugin;
 import dev.descent.model.spec.TargetKind;
 
 /**
- * What a loss trains the network to predict in one trial.
+ * The shape of what a loss trains the network to predict in one trial.
  *
  * @param target an image, or a class per example
  * @param channels the target image's channels; 0 for a class target

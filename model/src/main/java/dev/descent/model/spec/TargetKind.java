@@ -6,7 +6,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What a pretext task asks the network to output, and so which losses can train it. */
+/** The kind of output a pretext task trains the network to produce, which decides the losses that train it. */
 public enum TargetKind {
 
     /** An image-shaped target with values in [0, 1] per pixel and channel, such as the clean image. */

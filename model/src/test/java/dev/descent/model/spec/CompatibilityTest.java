@@ -23,7 +23,7 @@ class CompatibilityTest {
     }
 
     @Test
-    void pixelLossOnRotationNamesBothAndTheValidLosses() {
+    void pixelLossOnRotationRejected() {
         List<SpecProblem> problems = problems("fashion-mnist", "rotation", "[ce, l2]");
 
         assertEquals(1, problems.size(), problems.toString());
@@ -42,7 +42,7 @@ class CompatibilityTest {
     }
 
     @Test
-    void colorizationOnGrayscaleDataNamesTheDatasetAndTheAlternatives() {
+    void colorizationOnGrayscaleRejected() {
         List<SpecProblem> problems = problems("fashion-mnist", "colorization", "[l2, binned-ce]");
         assertEquals("pretext", problems.get(0).field(), "the problem is the task on this dataset, not a loss");
 

@@ -48,7 +48,7 @@ class PromotionRuleTest {
     }
 
     @Test
-    void ashaNeverPromotesMoreThanItsShareWhenTheOrderChanges() {
+    void ashaCapsEarlyPromotions() {
         done("a", 0, 0.80);
         done("b", 0, 0.70);
         done("c", 0, 0.75);

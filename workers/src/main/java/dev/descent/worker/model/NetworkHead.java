@@ -6,7 +6,7 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 import dev.descent.model.spec.TargetKind;
 
 /**
- * What the network ends in: a decoder back to an image of {@code outputs} channels, or a dense layer over
+ * The end of the network: a decoder back to an image of {@code outputs} channels, or a dense layer over
  * {@code outputs} classes, with the output activation and loss.
  *
  * @param target an image decoder or a class layer

@@ -21,7 +21,7 @@ import dev.descent.worker.data.ImageSet;
 /**
  * The pretext-training loop of one trial: shuffles the images each epoch, makes each batch's input and target with the
  * pretext task, turns the target into the loss's labels and fits the network, reporting progress after every batch. A
- * loss with state of its own, such as the adversarial loss, first sees the network's output for the batch.
+ * loss with state of its own, such as the adversarial loss, first receives the network's output for the batch.
  *
  * <p>Not thread-safe; one trial uses one instance.
  */

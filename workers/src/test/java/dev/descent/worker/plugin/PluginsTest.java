@@ -34,7 +34,7 @@ class PluginsTest {
     }
 
     @Test
-    void jarInTheFolderAddsItsLossToTheWorkerAndTheSpecParser() throws IOException {
+    void droppedJarAddsItsLoss() throws IOException {
         jar("cube.jar", CubeLossPlugin.class.getName());
 
         Plugins.load(Optional.of(folder));
@@ -83,8 +83,8 @@ class PluginsTest {
         PluginException error = assertThrows(PluginException.class, () -> Plugins.load(Optional.of(folder)));
 
         assertTrue(error.getMessage().contains("keep one version of the plug-in"), error.getMessage());
-        assertTrue(error.getMessage().contains("cube-1.0.jar") && error.getMessage().contains("cube-2.0.jar"),
-                error.getMessage());
+        assertTrue(error.getMessage().contains("cube-1.0.jar"), error.getMessage());
+        assertTrue(error.getMessage().contains("cube-2.0.jar"), error.getMessage());
     }
 
     @Test

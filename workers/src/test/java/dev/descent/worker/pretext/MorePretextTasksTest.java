@@ -28,7 +28,7 @@ class MorePretextTasksTest {
     }
 
     @Test
-    void randomHoleBlanksOneHalfSideSquarePerImageAndMoves() {
+    void randomHoleMovesBetweenImages() {
         float[] clean = distinct(20, GRAY);
         PretextBatch batch = new RandomInpainting().make(clean, 20, GRAY, new SplittableRandom(5));
 
@@ -50,7 +50,7 @@ class MorePretextTasksTest {
     }
 
     @Test
-    void saltAndPepperSetsAboutOneFifthOfPixelsToZeroOrOne() {
+    void saltAndPepperHitsOneFifth() {
         ImageShape shape = new ImageShape(1, 28, 28);
         float[] grey = new float[100 * shape.size()];
         java.util.Arrays.fill(grey, 0.5f);

@@ -124,7 +124,7 @@ class PluginLossesTest {
     }
 
     @Test
-    void adversarialLossHandsTheStoredGradientThroughTheActivation() {
+    void adversarialLossUsesStoredGradient() {
         try (TrainingLoss adversarial = new AdversarialPlugin().create(Map.of("discriminator-learning-rate", 1e-3),
                 LossContext.image(1, 4, 4, 7))) {
             INDArray preOutput = Nd4j.linspace(-1.5, 1.5, 32, DataType.DOUBLE).reshape(2, 1, 4, 4);
