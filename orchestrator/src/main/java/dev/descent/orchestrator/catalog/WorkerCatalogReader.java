@@ -25,7 +25,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.descent.model.message.Json;
 import dev.descent.model.message.Topics;
 import dev.descent.model.message.WorkerCatalog;
-import dev.descent.model.spec.AnnouncedSchemas;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -157,10 +156,9 @@ public class WorkerCatalogReader implements Runnable {
                     record.partition(), record.offset(), e.getMessage());
             return;
         }
-        for (String plugin : AnnouncedSchemas.register(catalog)) {
-            LOG.infof("Registered %s from worker %s", plugin, catalog.workerId());
+        for (String plugin : book.put(workerId, catalog)) {
+            LOG.infof("Worker %s: %s", workerId, plugin);
         }
-        book.put(workerId, catalog);
         LOG.debugf("Worker %s announced %d losses and %d pretext tasks at %s", workerId, catalog.losses().size(),
                 catalog.pretextTasks().size(), catalog.announcedAt());
     }

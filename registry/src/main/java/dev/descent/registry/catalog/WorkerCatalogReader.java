@@ -156,7 +156,9 @@ public class WorkerCatalogReader implements Runnable {
                     record.partition(), record.offset(), e.getMessage());
             return;
         }
-        book.put(workerId, catalog);
+        for (String plugin : book.put(workerId, catalog)) {
+            LOG.info("Worker {}: {}", workerId, plugin);
+        }
         LOG.debug("Worker {} announced {} losses and {} pretext tasks at {}", workerId, catalog.losses().size(),
                 catalog.pretextTasks().size(), catalog.announcedAt());
     }
