@@ -128,13 +128,14 @@ public final class Plugins {
         return set;
     }
 
-    /** Makes plug-in names known to the spec parser; built-in names stay with their built-in definitions. */
+    /**
+     * Makes plug-in names known to the spec parser. Built-in names keep their built-in definitions: {@link PluginSet}
+     * has already rejected a jar that reuses one.
+     */
     private static void register(PluginSet set) {
         for (Map.Entry<String, PluginSet.Loaded<LossPlugin>> entry : set.losses().entrySet()) {
             LossDefinition definition = entry.getValue().plugin().definition();
-            Optional<LossFunction> builtIn = LossFunction.byId(entry.getKey());
-            if (builtIn.isPresent()) {
-                requireBuiltIn(entry.getValue().plugin(), entry.getValue().source(), entry.getKey());
+            if (LossFunction.byId(entry.getKey()).isPresent()) {
                 continue;
             }
             List<String> problems = DefinitionRules.problems(definition);
@@ -153,7 +154,6 @@ public final class Plugins {
         for (Map.Entry<String, PluginSet.Loaded<PretextPlugin>> entry : set.pretexts().entrySet()) {
             PretextDefinition definition = entry.getValue().plugin().definition();
             if (PretextTask.byId(entry.getKey()).isPresent()) {
-                requireBuiltIn(entry.getValue().plugin(), entry.getValue().source(), entry.getKey());
                 continue;
             }
             List<String> problems = DefinitionRules.problems(definition);
@@ -163,14 +163,6 @@ public final class Plugins {
             PretextSchemas.register(definition);
             LOG.info("Loaded pretext plug-in {} {} from {}", definition.name(), definition.version(),
                     entry.getValue().source());
-        }
-    }
-
-    /** Rejects a plug-in jar that reuses a built-in name: only the worker's own classes may define built-ins. */
-    private static void requireBuiltIn(Object plugin, String source, String name) {
-        if (plugin.getClass().getClassLoader() != Plugins.class.getClassLoader()) {
-            throw new PluginException("plug-in " + source + " defines '" + name + "', which is built in; rename the "
-                    + "plug-in's loss or pretext task");
         }
     }
 
