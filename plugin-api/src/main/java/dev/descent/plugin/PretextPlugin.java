@@ -23,8 +23,8 @@ public interface PretextPlugin {
     }
 
     /**
-     * Returns the size of the target: for an image target, its channels (rows and columns are the image's); for a
-     * class target, the number of classes.
+     * Returns the size of the target. For an image target it is the number of channels, with the image's rows and
+     * columns. For a class target it is the number of classes.
      */
     default int targetSize(ImageShape image) {
         return image.channels();

@@ -13,8 +13,8 @@ import dev.descent.model.spec.PretextDefinition;
  *
  * @param workerId the worker's id, also the record key
  * @param host the worker's host name, for operators
- * @param announcedAt when the worker sent this announcement; a catalog older than the announcement interval times
- *     the readers' tolerance belongs to a worker that is gone
+ * @param announcedAt when the worker sent this announcement. Readers treat the worker as gone once the catalog is
+ *     older than the interval times their tolerance factor
  * @param intervalSeconds how often the worker repeats the announcement
  * @param losses every loss the worker can train with
  * @param pretextTasks every pretext task the worker can train

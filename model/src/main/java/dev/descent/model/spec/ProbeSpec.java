@@ -63,7 +63,7 @@ public record ProbeSpec(
         this(trainImages, testImages, epochs, knnK, DEFAULT_VALIDATION_IMAGES);
     }
 
-    /** The most label fractions one probe accepts; each one fits a grid of probes. */
+    /** The maximum number of label fractions in one probe spec, because each fraction fits a grid of probes. */
     public static final int MAX_LABEL_FRACTIONS = 10;
 
     /**

@@ -25,8 +25,8 @@ import dev.descent.registry.store.LinkCounts;
  * @param decisionsError why {@code decisions} is {@code null}, or {@code null} when it was fetched
  * @param labelFractions the probe and kNN on each label fraction of every trial that has them; empty when no trial
  *        set {@code probe.label-fractions}. The leaderboard ranks on the figures on all train images.
- * @param evaluations the figures of the workers' evaluator plug-ins for every trial that has them; empty when no
- *        worker that ran the experiment's trials had an evaluator plug-in. The leaderboard ranks on the linear probe.
+ * @param evaluations the figures of the workers' evaluator plug-ins, for every trial that has them. The list is empty
+ *        when no worker that ran the trials had an evaluator plug-in. The leaderboard ranks on the linear probe.
  */
 public record ExperimentReport(
         String experimentId,

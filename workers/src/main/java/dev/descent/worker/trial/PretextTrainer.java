@@ -60,17 +60,19 @@ final class PretextTrainer {
         int count = images.size();
         int batchSize = Math.min(training.batchSize(), count);
         ImageShape input = pretext.inputShape(image);
-        int targetSize = pretext.targetSize(image);
+
         // DL4J's score sums a per-pixel loss over an image's pixels and averages over the batch.
         double valuesPerScore = pretext.targetKind() == TargetKind.CLASS ? 1 : (double) image.height() * image.width();
         long total = (long) training.epochs() * count;
         long done = 0;
+
         Random shuffleRandom = new Random(seed);
         SplittableRandom corruptionRandom = new SplittableRandom(seed ^ CORRUPTION_SEED_SALT);
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;
         }
+
         long start = System.nanoTime();
         double epochLoss = Double.NaN;
         for (int epoch = 0; epoch < training.epochs(); epoch++) {
@@ -84,14 +86,12 @@ final class PretextTrainer {
                 PretextBatch batch = pretext.make(gather(images, order, from, size), size, image, corruptionRandom);
                 INDArray features = Nd4j.create(batch.input(),
                         new long[] {size, input.channels(), input.height(), input.width()}, 'c');
-                INDArray target = pretext.targetKind() == TargetKind.CLASS
-                        ? Nd4j.create(batch.target(), new long[] {size, targetSize}, 'c')
-                        : Nd4j.create(batch.target(), new long[] {size, targetSize, image.height(), image.width()}, 'c');
-                INDArray labels = loss.labels(target);
+                INDArray labels = loss.labels(target(batch, size));
                 if (loss.needsOutput()) {
                     loss.beforeFit(network.output(features, false), labels);
                 }
                 network.fit(features, labels);
+
                 double batchLoss = network.score() / valuesPerScore;
                 if (!Double.isFinite(batchLoss)) {
                     throw new IllegalStateException("pretext loss became " + batchLoss + " in epoch " + (epoch + 1)
@@ -107,6 +107,15 @@ final class PretextTrainer {
                     epochLoss);
         }
         return epochLoss;
+    }
+
+    /** Returns a batch's targets: one-hot rows for a class target, else images of the target's channels. */
+    private INDArray target(PretextBatch batch, int size) {
+        int targetSize = pretext.targetSize(image);
+        if (pretext.targetKind() == TargetKind.CLASS) {
+            return Nd4j.create(batch.target(), new long[] {size, targetSize}, 'c');
+        }
+        return Nd4j.create(batch.target(), new long[] {size, targetSize, image.height(), image.width()}, 'c');
     }
 
     private static float[] gather(ImageSet images, int[] order, int from, int size) {
