@@ -14,11 +14,15 @@ import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import dev.descent.model.spec.TargetKind;
+import dev.descent.worker.model.layer.FastRelu;
+import dev.descent.worker.model.layer.InputConvolution;
+import dev.descent.worker.model.layer.NarrowConvolution;
 
 /**
  * The convolutional encoder-decoder that every trial trains, named {@value #ID} in trial configs.
@@ -28,8 +32,14 @@ import dev.descent.model.spec.TargetKind;
  * {@code 7 * 7 * codeChannels} values for 28x28 inputs, is the feature vector that the probes read. Decoder: 3x3
  * convolution (64, ReLU), 2x upsampling, 3x3 convolution (32, ReLU), 2x upsampling, 3x3 convolution to the
  * target's channels and the loss's activation, a sigmoid for pixel losses so that outputs lie in [0, 1] like the
- * pixels. For a class target, such as rotation prediction, a dense layer on the flattened code replaces the decoder. Upsampling plus convolution is used in place of
- * transposed convolution because DL4J has a oneDNN helper for the former only.
+ * pixels. For a class target, such as rotation prediction, a dense layer on the flattened code replaces the decoder.
+ * Upsampling plus convolution is used in place of transposed convolution because DL4J has a oneDNN helper for the
+ * former only.
+ *
+ * <p>The layers compute what DL4J's layers compute, with faster backward passes where DL4J 1.0.0-M2.1 was slow: the
+ * first convolution is an {@link InputConvolution}, which skips the unused gradient for the input images; the last
+ * convolution of the decoder is a {@link NarrowConvolution}; and every ReLU is a {@link FastRelu}. BENCHMARKS.md
+ * records the per-layer times before and after.
  *
  * <p>The narrow code is deliberate. A frozen random encoder with a wide output is a strong baseline for a linear
  * probe, because random convolutional features of 28x28 images are nearly as separable as the raw pixels. Squeezing
@@ -113,12 +123,12 @@ public final class ConvAutoencoder {
                     .weightInit(WeightInit.XAVIER).build());
         }
         else {
-            layers.layer(convolution(3, 64, Activation.RELU))
+            layers.layer(convolution(3, 64, new FastRelu()))
                     .layer(new Upsampling2D.Builder(2).build())
-                    .layer(convolution(3, 32, Activation.RELU))
+                    .layer(convolution(3, 32, new FastRelu()))
                     .layer(new Upsampling2D.Builder(2).build())
-                    .layer(new ConvolutionLayer.Builder(3, 3).nOut(head.outputs()).activation(Activation.IDENTITY)
-                            .weightInit(WeightInit.XAVIER).build())
+                    .layer(new NarrowConvolution(new ConvolutionLayer.Builder(3, 3).nOut(head.outputs())
+                            .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER)))
                     .layer(new CnnLossLayer.Builder(head.loss()).activation(head.activation())
                             .format(CNN2DFormat.NCHW).build());
         }
@@ -190,14 +200,14 @@ public final class ConvAutoencoder {
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Same)
                 .list()
-                .layer(convolution(3, 32, Activation.RELU))
+                .layer(new InputConvolution(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(new FastRelu())))
                 .layer(pooling())
-                .layer(convolution(3, 64, Activation.RELU))
+                .layer(convolution(3, 64, new FastRelu()))
                 .layer(pooling())
-                .layer(new ConvolutionLayer.Builder(1, 1).nOut(codeChannels).activation(Activation.RELU).build());
+                .layer(new ConvolutionLayer.Builder(1, 1).nOut(codeChannels).activation(new FastRelu()).build());
     }
 
-    private static ConvolutionLayer convolution(int kernel, int channels, Activation activation) {
+    private static ConvolutionLayer convolution(int kernel, int channels, IActivation activation) {
         return new ConvolutionLayer.Builder(kernel, kernel).nOut(channels).activation(activation).build();
     }
 
