@@ -7,9 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -107,11 +110,14 @@ public final class TrialConsumerLoop implements Runnable {
         LOG.info("Worker {} subscribed to {} in group {}", publisher.workerId(), Topics.TRIALS, Topics.WORKER_GROUP);
         try {
             while (running.get()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL_TIMEOUT)) {
+                // While a trial trains, its partitions are paused: poll without blocking to keep the membership
+                // alive, then block on the trial instead, so that the next trial starts as soon as this one ends.
+                Duration pollTimeout = active == null ? POLL_TIMEOUT : Duration.ZERO;
+                for (ConsumerRecord<String, String> record : consumer.poll(pollTimeout)) {
                     handle(record);
                 }
                 ActiveTrial trial = active;
-                if (trial != null && trial.future.isDone()) {
+                if (trial != null && awaitDone(trial)) {
                     finish(trial);
                 }
                 else if (trial != null) {
@@ -134,6 +140,24 @@ public final class TrialConsumerLoop implements Runnable {
             trainer.shutdownNow();
             consumer.close();
             LOG.info("Worker {} left group {}", publisher.workerId(), Topics.WORKER_GROUP);
+        }
+    }
+
+    /** Waits up to the poll timeout for the trial's thread to end; returns whether it has ended. */
+    private static boolean awaitDone(ActiveTrial trial) {
+        try {
+            trial.future.get(POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        }
+        catch (TimeoutException e) {
+            return false;
+        }
+        catch (ExecutionException | CancellationException e) {
+            return true;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return trial.future.isDone();
         }
     }
 
