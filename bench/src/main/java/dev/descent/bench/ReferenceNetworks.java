@@ -1,6 +1,7 @@
 package dev.descent.bench;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -8,15 +9,20 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import dev.descent.model.spec.TargetKind;
 import dev.descent.worker.model.ConvAutoencoder;
+import dev.descent.worker.model.NetworkHead;
+import dev.descent.worker.model.layer.FastRelu;
+import dev.descent.worker.model.layer.InputConvolution;
+import dev.descent.worker.model.layer.PatchDeconvolution;
 import dev.descent.worker.model.ReconstructionLoss;
 
 /** Builds the DL4J networks of the {@link ReferenceModel}s; the upsampling autoencoder is the worker's own. */
@@ -34,19 +40,16 @@ public final class ReferenceNetworks {
                     seed);
             case INPAINTING_DECONV -> init(encoder(learningRate, seed)
                     .layer(convolution(3, 64))
-                    .layer(new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(32).activation(Activation.RELU)
-                            .build())
-                    .layer(new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(1).activation(Activation.IDENTITY)
-                            .weightInit(WeightInit.XAVIER).build())
+                    .layer(new PatchDeconvolution(new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(32)
+                            .activation(new FastRelu())))
+                    .layer(new PatchDeconvolution(new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(1)
+                            .activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER)))
                     .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.SIGMOID)
                             .format(CNN2DFormat.NCHW).build())
                     .setInputType(InputType.convolutional(SIDE, SIDE, 1, CNN2DFormat.NCHW))
                     .build());
-            case ROTATION -> init(encoder(learningRate, seed)
-                    .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(4)
-                            .activation(Activation.SOFTMAX).weightInit(WeightInit.XAVIER).build())
-                    .setInputType(InputType.convolutional(SIDE, SIDE, 1, CNN2DFormat.NCHW))
-                    .build());
+            case ROTATION -> new ConvAutoencoder().build(1, SIDE, SIDE, new NetworkHead(TargetKind.CLASS, 4,
+                    Activation.SOFTMAX, new LossMCXENT()), learningRate, seed);
         };
     }
 
@@ -57,21 +60,23 @@ public final class ReferenceNetworks {
                 .weightInit(WeightInit.RELU)
                 .convolutionMode(ConvolutionMode.Same)
                 .list()
-                .layer(convolution(3, 32))
+                .layer(new InputConvolution(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(new FastRelu())))
                 .layer(pooling())
                 .layer(convolution(3, 64))
                 .layer(pooling())
-                .layer(new ConvolutionLayer.Builder(1, 1).nOut(4).activation(Activation.RELU).build());
+                .layer(new ConvolutionLayer.Builder(1, 1).nOut(4).activation(new FastRelu()).build());
     }
 
     private static MultiLayerNetwork init(MultiLayerConfiguration configuration) {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
+        // As in the worker's ConvAutoencoder: convolutions keep their pre-activation for the backward pass.
+        network.setCacheMode(CacheMode.DEVICE);
         return network;
     }
 
     private static ConvolutionLayer convolution(int kernel, int channels) {
-        return new ConvolutionLayer.Builder(kernel, kernel).nOut(channels).activation(Activation.RELU).build();
+        return new ConvolutionLayer.Builder(kernel, kernel).nOut(channels).activation(new FastRelu()).build();
     }
 
     private static SubsamplingLayer pooling() {

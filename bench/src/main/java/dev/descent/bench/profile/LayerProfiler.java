@@ -73,8 +73,8 @@ public final class LayerProfiler implements Callable<Integer> {
     String helpers = "all";
 
     @Option(names = "--cache-mode", description = "DL4J cache mode, NONE, HOST or DEVICE. Any but NONE keeps each "
-            + "convolution's pre-activation for its backward pass. Without the option each model keeps its own: "
-            + "DEVICE for inpainting-upsample (the worker's model), NONE for the others.")
+            + "convolution's pre-activation for its backward pass. Without the option each model keeps its own, "
+            + "DEVICE for all three, as in the worker.")
     CacheMode cacheMode;
 
     @Option(names = "--clock", description = "WALL (elapsed time) or CPU (the main thread's CPU time, meaningful with "
