@@ -29,14 +29,13 @@ public class LinkStore {
 
     private static final String COUNT = """
             SELECT
-                (SELECT COUNT(*) FROM trial_result r WHERE r.trial_id IN (
-                    SELECT x.trial_id FROM experiment_trial x WHERE x.experiment_id = ?
-                    UNION SELECT k.trial_id FROM result_link k WHERE k.experiment_id = ?)),
+                (SELECT COUNT(*) FROM trial_result r WHERE %s),
                 (SELECT COUNT(*) FROM experiment_trial x WHERE x.experiment_id = ?),
                 (SELECT COUNT(*) FROM result_link k WHERE k.experiment_id = ?
                     AND EXISTS (SELECT 1 FROM trial_result r WHERE r.trial_id = k.trial_id)),
                 (SELECT COUNT(*) FROM result_link k WHERE k.experiment_id = ?
-                    AND NOT EXISTS (SELECT 1 FROM trial_result r WHERE r.trial_id = k.trial_id))""";
+                    AND NOT EXISTS (SELECT 1 FROM trial_result r WHERE r.trial_id = k.trial_id))"""
+            .formatted(ResultFilterSql.EXPERIMENT);
 
     private final ActiveDataSource dataSource;
 

@@ -15,9 +15,14 @@ import dev.descent.model.trial.Baseline;
  */
 record ResultFilterSql(String sql, List<Object> parameters) {
 
-    /** Selects the trials that the experiment ran or reuses through a result link. */
-    private static final String EXPERIMENT = "r.trial_id IN (SELECT x.trial_id FROM experiment_trial x "
-            + "WHERE x.experiment_id = ? UNION SELECT k.trial_id FROM result_link k WHERE k.experiment_id = ?)";
+    /**
+     * Selects the trials that the experiment ran or reuses through a result link. Two IN conditions rather than one
+     * over a UNION, because H2 2.4 evaluates {@code IN (... UNION ...)} again for every row: 50 s for 8,000 trials,
+     * against 23 ms in this form.
+     */
+    static final String EXPERIMENT = "(r.trial_id IN (SELECT x.trial_id FROM experiment_trial x "
+            + "WHERE x.experiment_id = ?) OR r.trial_id IN (SELECT k.trial_id FROM result_link k "
+            + "WHERE k.experiment_id = ?))";
 
     static ResultFilterSql of(ResultQuery query) {
         List<String> conditions = new ArrayList<>();

@@ -61,13 +61,15 @@ public class ResultStore {
                 r.label_fractions_json, r.evaluations_json
             FROM trial_result r""";
 
-    /** Both kinds of link: experiments that ran the trial and experiments that reuse its result. */
+    /**
+     * Both kinds of link of the selected trials: experiments that ran the trial and experiments that reuse its result.
+     * The filter appears once per kind, so its parameters are bound twice.
+     */
     private static final String SELECT_LINKS = """
-            SELECT l.trial_id, l.experiment_id
-            FROM (SELECT trial_id, experiment_id FROM experiment_trial
-                  UNION SELECT trial_id, experiment_id FROM result_link) l
-            WHERE l.trial_id IN (SELECT r.trial_id FROM trial_result r%s)
-            ORDER BY l.trial_id, l.experiment_id""";
+            SELECT x.trial_id, x.experiment_id FROM experiment_trial x JOIN trial_result r ON r.trial_id = x.trial_id%s
+            UNION
+            SELECT k.trial_id, k.experiment_id FROM result_link k JOIN trial_result r ON r.trial_id = k.trial_id%s
+            ORDER BY 1, 2""";
 
     private final ActiveDataSource dataSource;
 
@@ -356,8 +358,9 @@ public class ResultStore {
     private static Map<String, List<String>> selectLinks(Connection connection, String where, List<?> parameters)
             throws SQLException {
         Map<String, List<String>> links = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(SELECT_LINKS.formatted(where))) {
-            bind(statement, parameters);
+        try (PreparedStatement statement = connection.prepareStatement(SELECT_LINKS.formatted(where, where))) {
+            ResultFilterSql filter = new ResultFilterSql("", List.copyOf(parameters));
+            filter.bind(statement, filter.bind(statement, 1));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     links.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(rows.getString(2));
