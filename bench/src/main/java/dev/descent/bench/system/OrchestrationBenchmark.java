@@ -107,7 +107,7 @@ public final class OrchestrationBenchmark {
         settings.put("experimentSpec", experiment);
         BenchReport report = new BenchReport("orchestration-overhead", settings);
         Path home = Path.of(args.get("out"), "orchestration-home").toAbsolutePath();
-        deleteRecursively(home);
+        BenchHome.deleteRecursively(home);
         StackConfig config = new StackConfig(home, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
                 FreePorts.pick(), 1, false);
         AtomicBoolean reading = new AtomicBoolean(true);
@@ -330,16 +330,5 @@ public final class OrchestrationBenchmark {
 
     private static double millis(Instant from, Instant to) {
         return Duration.between(from, to).toNanos() / 1e6;
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.descent.bench.system;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +94,7 @@ public final class RegistryBenchmark {
 
     private void runDatabase(String db, List<Long> levels, String bootstrap) throws Exception {
         Path home = Path.of(args.get("out"), "registry-scale-" + db).toAbsolutePath();
-        deleteRecursively(home);
+        BenchHome.deleteRecursively(home);
         String postgresUrl = null;
         String jdbcUrl;
         String user;
@@ -295,17 +293,6 @@ public final class RegistryBenchmark {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres",
                 "postgres", ""); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS descent_bench");
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -74,6 +74,8 @@ public final class ScaleOutBenchmark {
         BenchReport report = new BenchReport("scale-out", args.all());
         Path out = Path.of(args.get("out"));
         Path home = out.resolve("scale-out-home").toAbsolutePath();
+        // A registry database left by an interrupted run would hold these trial ids already, and link them instead.
+        BenchHome.deleteRecursively(home);
 
         BrokerConfig brokerConfig = new BrokerConfig(home.resolve("kafka"), FreePorts.pick(), FreePorts.pick(),
                 KafkaLib.locate(), 1024);
