@@ -91,7 +91,7 @@ public final class OrchestrationBenchmark {
      *
      * @param argv {@code key=value} settings: out (the report folder), experiment (a spec file, or {@code small}
      *             for the built-in 5-trial experiment; default {@code experiments/quickstart.yaml}) and warmup
-     *             ({@code true} to submit and finish a 1-trial experiment first; default {@code true})
+     *             ({@code true} to submit and finish a 4-trial experiment first; default {@code true})
      */
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv, new LinkedHashMap<>(Map.of("out", "bench/target",
