@@ -42,12 +42,7 @@ public class InputConvolution extends ConvolutionLayer {
     public Layer instantiate(NeuralNetConfiguration configuration, Collection<TrainingListener> listeners, int index,
                              INDArray parameters, boolean initialise, DataType dataType) {
         LayerValidation.assertNInNOutSet("InputConvolution", getLayerName(), index, getNIn(), getNOut());
-        InputConvolutionLayer layer = new InputConvolutionLayer(configuration, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(parameters);
-        layer.setParamTable(initializer().init(configuration, parameters, initialise));
-        layer.setConf(configuration);
-        return layer;
+        return LayerWiring.wire(new InputConvolutionLayer(configuration, dataType), configuration, listeners, index,
+                parameters, initialise, initializer());
     }
 }

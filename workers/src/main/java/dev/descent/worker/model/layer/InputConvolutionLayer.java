@@ -3,7 +3,6 @@ package dev.descent.worker.model.layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
@@ -67,13 +66,8 @@ public class InputConvolutionLayer extends ConvolutionLayer {
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         weightGradient.assign(perImage.sum(0).reshape('c', weightGradient.shape()));
 
-        Gradient gradient = new DefaultGradient();
-        if (hasBias()) {
-            INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-            biasGradient.assign(delta.sum(0, 2, 3).reshape('c', biasGradient.shape()));
-            gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
-        }
-        gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
+        Gradient gradient = LayerWiring.convolutionGradient(delta, weightGradient,
+                gradientViews.get(ConvolutionParamInitializer.BIAS_KEY), hasBias());
         weightNoiseParams.clear();
         return new Pair<>(gradient, null);
     }

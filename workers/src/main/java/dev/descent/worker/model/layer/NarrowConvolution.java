@@ -46,12 +46,7 @@ public class NarrowConvolution extends ConvolutionLayer {
     public Layer instantiate(NeuralNetConfiguration configuration, Collection<TrainingListener> listeners, int index,
                              INDArray parameters, boolean initialise, DataType dataType) {
         LayerValidation.assertNInNOutSet("NarrowConvolution", getLayerName(), index, getNIn(), getNOut());
-        NarrowConvolutionLayer layer = new NarrowConvolutionLayer(configuration, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(parameters);
-        layer.setParamTable(initializer().init(configuration, parameters, initialise));
-        layer.setConf(configuration);
-        return layer;
+        return LayerWiring.wire(new NarrowConvolutionLayer(configuration, dataType), configuration, listeners, index,
+                parameters, initialise, initializer());
     }
 }

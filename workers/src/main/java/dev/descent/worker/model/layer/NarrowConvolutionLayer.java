@@ -5,7 +5,6 @@ import java.util.Arrays;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
@@ -70,7 +69,7 @@ public class NarrowConvolutionLayer extends ConvolutionLayer {
         INDArray delta = layerConf().getActivationFn().backprop(preActivation, epsilon).getFirst();
 
         // Step 2: input gradient, a forward convolution of delta with the transposed, flipped kernel (oneDNN).
-        INDArray flipped = Nd4j.create(flipTransposed(weights.dup('c'), outChannels, inChannels, kernel),
+        INDArray flipped = Nd4j.create(swapAndFlip(weights.dup('c'), outChannels, inChannels, kernel),
                 new long[] {inChannels, outChannels, kernel, kernel}, 'c').castTo(dataType);
         INDArray inputGradient = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, images.shape(),
                 'c');
@@ -86,16 +85,11 @@ public class NarrowConvolutionLayer extends ConvolutionLayer {
         INDArray perImage = Nd4j.matmul(images.reshape('c', batch, inChannels, pixels),
                 patches.reshape('c', batch, outChannels * kernel * kernel, pixels), null, false, true, false);
         INDArray weightGradient = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
-        weightGradient.assign(Nd4j.create(unflip(perImage.sum(0).dup('c'), outChannels, inChannels, kernel),
+        weightGradient.assign(Nd4j.create(swapAndFlip(perImage.sum(0).dup('c'), inChannels, outChannels, kernel),
                 weightGradient.shape(), 'c').castTo(dataType));
 
-        Gradient gradient = new DefaultGradient();
-        if (hasBias()) {
-            INDArray biasGradient = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-            biasGradient.assign(delta.sum(0, 2, 3).reshape('c', biasGradient.shape()));
-            gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGradient);
-        }
-        gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGradient, 'c');
+        Gradient gradient = LayerWiring.convolutionGradient(delta, weightGradient,
+                gradientViews.get(ConvolutionParamInitializer.BIAS_KEY), hasBias());
         weightNoiseParams.clear();
         return new Pair<>(gradient, inputGradient);
     }
@@ -113,40 +107,25 @@ public class NarrowConvolutionLayer extends ConvolutionLayer {
                 && configuration.getCnn2dDataFormat() == CNN2DFormat.NCHW;
     }
 
-    /** Returns {@code V[c, o, a, b] = W[o, c, k-1-a, k-1-b]} from the weights {@code W[o, c, i, j]}. */
-    private static float[] flipTransposed(INDArray weights, long outChannels, long inChannels, int kernel) {
-        float[] source = weights.castTo(DataType.FLOAT).data().asFloat();
-        float[] target = new float[source.length];
-        for (int o = 0; o < outChannels; o++) {
-            for (int c = 0; c < inChannels; c++) {
+    /**
+     * Returns {@code T[j, i, a, b] = S[i, j, k-1-a, k-1-b]} for {@code S [first, second, k, k]}: the first two axes
+     * swapped and both kernel axes reversed. It turns the weights {@code W[o, c]} into the input gradient's kernel
+     * {@code V[c, o]}, and the summed patch products {@code S[c, o]} into the weight gradient {@code dW[o, c]}.
+     */
+    private static float[] swapAndFlip(INDArray source, long first, long second, int kernel) {
+        float[] values = source.castTo(DataType.FLOAT).data().asFloat();
+        float[] swapped = new float[values.length];
+        for (long i = 0; i < first; i++) {
+            for (long j = 0; j < second; j++) {
                 for (int a = 0; a < kernel; a++) {
                     for (int b = 0; b < kernel; b++) {
-                        long from = ((o * inChannels + c) * kernel + (kernel - 1 - a)) * kernel + (kernel - 1 - b);
-                        target[(int) (((c * outChannels + o) * kernel + a) * kernel + b)] = source[(int) from];
+                        long from = ((i * second + j) * kernel + (kernel - 1 - a)) * kernel + (kernel - 1 - b);
+                        long to = ((j * first + i) * kernel + a) * kernel + b;
+                        swapped[(int) to] = values[(int) from];
                     }
                 }
             }
         }
-        return target;
-    }
-
-    /**
-     * Returns {@code dW[o, c, i, j] = S[c, o, k-1-i, k-1-j]} from the summed products {@code S [in, out*k*k]} of the
-     * input with the output gradient's patches.
-     */
-    private static float[] unflip(INDArray summed, long outChannels, long inChannels, int kernel) {
-        float[] source = summed.castTo(DataType.FLOAT).data().asFloat();
-        float[] target = new float[source.length];
-        for (int o = 0; o < outChannels; o++) {
-            for (int c = 0; c < inChannels; c++) {
-                for (int i = 0; i < kernel; i++) {
-                    for (int j = 0; j < kernel; j++) {
-                        long from = ((c * outChannels + o) * kernel + (kernel - 1 - i)) * kernel + (kernel - 1 - j);
-                        target[(int) (((o * inChannels + c) * kernel + i) * kernel + j)] = source[(int) from];
-                    }
-                }
-            }
-        }
-        return target;
+        return swapped;
     }
 }

@@ -44,12 +44,7 @@ public class PatchDeconvolution extends Deconvolution2D {
     public Layer instantiate(NeuralNetConfiguration configuration, Collection<TrainingListener> listeners, int index,
                              INDArray parameters, boolean initialise, DataType dataType) {
         LayerValidation.assertNInNOutSet("PatchDeconvolution", getLayerName(), index, getNIn(), getNOut());
-        PatchDeconvolutionLayer layer = new PatchDeconvolutionLayer(configuration, dataType);
-        layer.setListeners(listeners);
-        layer.setIndex(index);
-        layer.setParamsViewArray(parameters);
-        layer.setParamTable(initializer().init(configuration, parameters, initialise));
-        layer.setConf(configuration);
-        return layer;
+        return LayerWiring.wire(new PatchDeconvolutionLayer(configuration, dataType), configuration, listeners, index,
+                parameters, initialise, initializer());
     }
 }
