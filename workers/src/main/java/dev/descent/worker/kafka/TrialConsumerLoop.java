@@ -143,7 +143,7 @@ public final class TrialConsumerLoop implements Runnable {
         }
     }
 
-    /** Waits up to the poll timeout for the trial's thread to end; returns whether it has ended. */
+    /** Waits up to the poll timeout for the trial's thread to end, and returns whether it has ended. */
     private static boolean awaitDone(ActiveTrial trial) {
         try {
             trial.future.get(POLL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
