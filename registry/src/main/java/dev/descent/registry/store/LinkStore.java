@@ -29,13 +29,13 @@ public class LinkStore {
 
     private static final String COUNT = """
             SELECT
-                (SELECT COUNT(*) FROM trial_result r WHERE %s),
+                (SELECT COUNT(*) FROM trial_result r%s),
                 (SELECT COUNT(*) FROM experiment_trial x WHERE x.experiment_id = ?),
                 (SELECT COUNT(*) FROM result_link k WHERE k.experiment_id = ?
                     AND EXISTS (SELECT 1 FROM trial_result r WHERE r.trial_id = k.trial_id)),
                 (SELECT COUNT(*) FROM result_link k WHERE k.experiment_id = ?
                     AND NOT EXISTS (SELECT 1 FROM trial_result r WHERE r.trial_id = k.trial_id))"""
-            .formatted(ResultFilterSql.EXPERIMENT);
+            .formatted(ResultFilterSql.EXPERIMENT_JOIN);
 
     private final ActiveDataSource dataSource;
 

@@ -8,27 +8,32 @@ import java.util.List;
 import dev.descent.model.trial.Baseline;
 
 /**
- * The SQL {@code WHERE} clause of a {@link ResultQuery} on {@code trial_result r}, with its parameters in order.
+ * The SQL joins and {@code WHERE} clause of a {@link ResultQuery}, to append right after {@code trial_result r} in a
+ * {@code FROM} clause, with its parameters in order.
  *
- * @param sql the clause with a leading space, or an empty string when nothing is filtered
+ * @param sql the joins and clause with a leading space, or an empty string when nothing is filtered
  * @param parameters the values of its {@code ?} placeholders: strings and longs
  */
 record ResultFilterSql(String sql, List<Object> parameters) {
 
     /**
-     * Selects the trials that the experiment ran or reuses through a result link. Two IN conditions rather than one
-     * over a UNION, because H2 2.4 evaluates {@code IN (... UNION ...)} again for every row: 50 s for 8,000 trials,
-     * against 23 ms in this form.
+     * Keeps the trials that the experiment ran or reuses through a result link, as a join, so that the database
+     * starts from the experiment's links. H2 2.4 evaluates a {@code r.trial_id IN (... UNION ...)} condition again
+     * for every row (50 s for 8,000 trials), and two {@code IN} conditions joined by {@code OR} scan every stored
+     * result. Measured with 1,000 trials of one experiment among 1M results on PostgreSQL 15: 5 ms for the join,
+     * 12 ms for {@code IN} over the {@code UNION}, 103 ms for the {@code OR}; among 300,000 on H2: 16, 567 and 280
+     * ms (the last for a count).
      */
-    static final String EXPERIMENT = "(r.trial_id IN (SELECT x.trial_id FROM experiment_trial x "
-            + "WHERE x.experiment_id = ?) OR r.trial_id IN (SELECT k.trial_id FROM result_link k "
-            + "WHERE k.experiment_id = ?))";
+    static final String EXPERIMENT_JOIN = " JOIN (SELECT ex.trial_id FROM experiment_trial ex"
+            + " WHERE ex.experiment_id = ? UNION SELECT lk.trial_id FROM result_link lk WHERE lk.experiment_id = ?)"
+            + " et ON et.trial_id = r.trial_id";
 
     static ResultFilterSql of(ResultQuery query) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
+        String joins = "";
         if (query.experimentId() != null) {
-            conditions.add(EXPERIMENT);
+            joins = EXPERIMENT_JOIN;
             parameters.add(query.experimentId());
             parameters.add(query.experimentId());
         }
@@ -71,7 +76,7 @@ record ResultFilterSql(String sql, List<Object> parameters) {
             conditions.addAll(own);
             parameters.addAll(ownParameters);
         }
-        String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        String sql = joins + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         return new ResultFilterSql(sql, List.copyOf(parameters));
     }
 
