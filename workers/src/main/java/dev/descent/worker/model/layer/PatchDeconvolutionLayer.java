@@ -138,7 +138,7 @@ public class PatchDeconvolutionLayer extends Deconvolution2DLayer {
                 new long[] {batch, outChannels, rows * kernel, columns * kernel}, 'c');
         // products in 'f' order is [out, k, k, n, h, w] in 'c' order.
         // NOTE: ND4J runs this 6-D reorder as a generic strided loop (3.2 ms for 0.8M values on 2 cores, three times
-        // the matrix product), and the reorders still make this layer 5 times slower than PyTorch's.
+        // the matrix product), and the reorders still make this layer 5 to 9 times slower than PyTorch's.
         output.reshape('c', batch, outChannels, rows, kernel, columns, kernel)
                 .assign(products.transpose().reshape('c', outChannels, kernel, kernel, batch, rows, columns)
                         .permute(3, 0, 4, 1, 5, 2));
