@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Map;
 
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -159,13 +160,17 @@ class FastLayersTest {
         return network;
     }
 
-    private static void assertClose(INDArray expected, INDArray actual, double relative, String what) {
-        assertNotNull(actual, what + " missing");
-        assertEquals(java.util.Arrays.toString(expected.shape()), java.util.Arrays.toString(actual.shape()),
-                what + " shape");
+    /**
+     * Asserts that {@code actual} has the shape of {@code expected} and differs from it by at most {@code relative}
+     * times its L2 norm.
+     */
+    private static void assertClose(INDArray expected, INDArray actual, double relative, String quantity) {
+        assertNotNull(actual, quantity + " missing");
+        assertEquals(Arrays.toString(expected.shape()), Arrays.toString(actual.shape()), quantity + " shape");
         double scale = Math.max(1e-8, expected.norm2Number().doubleValue());
         double difference = expected.sub(actual.reshape(expected.shape())).norm2Number().doubleValue();
         assertTrue(difference <= relative * scale,
-                what + " differ: |difference| " + difference + " against |expected| " + scale);
+                quantity + " differ: |difference| " + difference + " against |expected| " + scale);
     }
+
 }
