@@ -68,7 +68,7 @@ public class NarrowConvolutionLayer extends ConvolutionLayer {
         INDArray preActivation = preOutput4d(true, true, workspaces).getFirst();
         INDArray delta = layerConf().getActivationFn().backprop(preActivation, epsilon).getFirst();
 
-        // Step 2: input gradient, a forward convolution of delta with the transposed, flipped kernel (oneDNN).
+        // Step 2: the input gradient, a forward convolution of delta with the transposed, flipped kernel.
         INDArray flipped = Nd4j.create(swapAndFlip(weights.dup('c'), outChannels, inChannels, kernel),
                 new long[] {inChannels, outChannels, kernel, kernel}, 'c').castTo(dataType);
         INDArray inputGradient = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, images.shape(),
