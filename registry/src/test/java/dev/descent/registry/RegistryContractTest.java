@@ -23,7 +23,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,6 +183,35 @@ abstract class RegistryContractTest {
         assertEquals(0.83, stored.linearProbeAccuracy(), TOLERANCE);
         assertEquals(List.of(experiment, other).stream().sorted().toList(), stored.experimentIds());
         assertEquals(0.8, RegistryClient.trial(second.trialId()).linearProbeAccuracy(), TOLERANCE);
+    }
+
+    @Test
+    void concurrentConsumersStoreEachTrialOnce() throws Exception {
+        // Each trial goes to partition i % 3 for one experiment and to partition 3 + i % 3 for the other, so with
+        // two consumers in the group its two deliveries usually reach different consumers and can race.
+        String experiment = newExperimentId();
+        String other = newExperimentId();
+        int trials = 90;
+        List<String[]> records = new ArrayList<>();
+        List<String> trialIds = new ArrayList<>();
+        for (int seed = 0; seed < trials; seed++) {
+            TrialConfig shared = config(nonce, DATASET, "denoising", "huber", seed);
+            TrialResult mine = result(experiment, shared, 0.8, 0.7, 0.7, 0.6);
+            TrialResult theirs = result(other, shared, 0.6, 0.5, 0.7, 0.6);
+            trialIds.add(mine.trialId());
+            records.add(new String[] {mine.trialId(), Json.messages().writeValueAsString(mine)});
+            records.add(new String[] {theirs.trialId(), Json.messages().writeValueAsString(theirs)});
+        }
+
+        publisher.sendTogether(records, index -> index % 2 * 3 + index / 2 % 3);
+        awaitResultCount(experiment, trials);
+        awaitResultCount(other, trials);
+
+        assertTrue(consumersInGroup() >= 2, "the results channel runs with concurrency 2");
+        for (String trialId : trialIds) {
+            assertEquals(1, countRows("SELECT COUNT(*) FROM trial_result WHERE trial_id = ?", trialId), trialId);
+            assertEquals(2, countRows("SELECT COUNT(*) FROM experiment_trial WHERE trial_id = ?", trialId), trialId);
+        }
     }
 
     @Test
@@ -452,6 +485,17 @@ abstract class RegistryContractTest {
     private static void awaitStored(String trialId) {
         await().atMost(STORE_TIMEOUT).pollInterval(Duration.ofMillis(200))
                 .until(() -> given().when().get("/api/trials/{id}", trialId).statusCode() == 200);
+    }
+
+    /** Returns the number of members in the registry's consumer group for {@code descent.results}. */
+    private static int consumersInGroup() throws Exception {
+        Config config = ConfigProvider.getConfig();
+        String group = config.getValue("mp.messaging.incoming.results.group.id", String.class);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.getValue("kafka.bootstrap.servers", String.class)))) {
+            return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get(30, TimeUnit.SECONDS)
+                    .members().size();
+        }
     }
 
     private static int countRows(String sql, String trialId) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntUnaryOperator;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -68,9 +69,19 @@ final class ResultPublisher implements AutoCloseable {
      * they reach the broker in one produce request and the registry usually receives them in one poll.
      */
     void sendTogether(List<String[]> keysAndValues) {
+        sendTogether(keysAndValues, index -> 0);
+    }
+
+    /**
+     * Sends the values to the partitions of {@code descent.results} that {@code partitionOf} gives for their index in
+     * the list, without waiting in between, then flushes.
+     */
+    void sendTogether(List<String[]> keysAndValues, IntUnaryOperator partitionOf) {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
-        for (String[] keyAndValue : keysAndValues) {
-            sent.add(producer.send(new ProducerRecord<>(Topics.RESULTS, 0, keyAndValue[0], keyAndValue[1])));
+        for (int i = 0; i < keysAndValues.size(); i++) {
+            String[] keyAndValue = keysAndValues.get(i);
+            sent.add(producer.send(new ProducerRecord<>(Topics.RESULTS, partitionOf.applyAsInt(i), keyAndValue[0],
+                    keyAndValue[1])));
         }
         producer.flush();
         for (Future<RecordMetadata> acknowledgement : sent) {

@@ -67,9 +67,9 @@ public final class RegistryBenchmark {
         Map<String, String> defaults = new LinkedHashMap<>(Map.of(
                 "db", "h2,postgres",
                 "levels", "10000,100000,1000000",
-                "ingest", "10000",
-                "warmup", "500",
-                "gets", "200",
+                "ingest", "20000",
+                "warmup", "40000",
+                "gets", "1000",
                 "series-cap-s", "60",
                 "heap", "384m",
                 "gets-during-ingest", "false",
@@ -140,7 +140,9 @@ public final class RegistryBenchmark {
             report.figure("registry start to ready (" + tag + ")", (System.nanoTime() - startAt) / 1e6, "ms");
             try {
                 // A registry runs for days: the first results after a start also pay for the consumer group's
-                // join and a cold JIT, so they are timed apart from the measured ingest.
+                // join and a cold JIT, so they are timed apart from the measured ingest. At 1M results on
+                // PostgreSQL, the C2 compiler took 5.2 s of CPU during a 20,000-result ingest after a 5,000-result
+                // warm-up, and little after 40,000 results (BENCHMARKS.md).
                 if (warmup > 0) {
                     measureIngest(registry, bootstrap, stored, stored + warmup, tag, true);
                     stored += warmup;
@@ -254,7 +256,24 @@ public final class RegistryBenchmark {
             Map<String, Object> detail = new LinkedHashMap<>(series.summary());
             detail.put("query", query.getValue());
             detail.put("first_get_ms", first.percentile(50));
+            detail.put("slowest", series.slowest(12));
+            detail.put("p99_of_first_200_ms", Latencies.round(series.percentileOfFirst(200, 99)));
+            detail.put("response_chars", responseLength(registry.url() + query.getValue()));
             report.detail("leaderboard " + name, detail);
+        }
+    }
+
+    /** Returns the length of the response body to one untimed GET, or -1 when the GET fails. */
+    private long responseLength(String url) {
+        try {
+            return Http.get(url, Duration.ofSeconds(args.integer("get-timeout-s"))).body().length();
+        }
+        catch (IOException e) {
+            return -1;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 

@@ -34,6 +34,10 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * and then acknowledged, which skips them. When the database rejects a batch, its results are stored one by one to
  * find the rejected ones. A database failure is retried with exponential backoff until the write succeeds, holding
  * back the records behind it, because losing a result is worse than waiting.
+ *
+ * <p>Thread-safe. With the channel's {@code concurrency} setting, several consumers of the group call
+ * {@link #consume} at once, each with batches from its own partitions. When two batches store the same trial at once,
+ * the second transaction fails on the primary key, and its results are then stored one by one as links or duplicates.
  */
 @ApplicationScoped
 public class ResultConsumer {
