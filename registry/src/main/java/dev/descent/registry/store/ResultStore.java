@@ -122,8 +122,9 @@ public class ResultStore {
             try {
                 Set<String> stored = existing(connection, "SELECT trial_id FROM trial_result WHERE trial_id IN (%s)",
                         trialIds, 1);
-                Set<String> linked = existing(connection,
-                        "SELECT trial_id, experiment_id FROM experiment_trial WHERE trial_id IN (%s)", trialIds, 2);
+                // experiment_trial references trial_result, so only trials stored before this batch have links.
+                Set<String> linked = stored.isEmpty() ? new HashSet<>() : existing(connection,
+                        "SELECT trial_id, experiment_id FROM experiment_trial WHERE trial_id IN (%s)", stored, 2);
                 List<StoreOutcome> outcomes = new ArrayList<>(results.size());
                 try (PreparedStatement insertResults = connection.prepareStatement(INSERT_RESULT);
                         PreparedStatement insertLinks = connection.prepareStatement(INSERT_LINK)) {
