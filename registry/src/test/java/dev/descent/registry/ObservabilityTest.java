@@ -1,5 +1,6 @@
 package dev.descent.registry;
 
+import static dev.descent.registry.RegistryClient.metricSum;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -50,8 +49,8 @@ class ObservabilityTest {
 
     @Test
     void metricsCountResultsAndLeaderboardCalls() {
-        double storedBefore = sum(STORED);
-        double duplicateBefore = sum(DUPLICATE);
+        double storedBefore = metricSum(STORED);
+        double duplicateBefore = metricSum(DUPLICATE);
         String experiment = TestResults.newExperimentId();
         TrialConfig first = TestResults.config("metrics", "fashion-mnist", "inpainting", "l2", 1);
         TrialConfig second = TestResults.config("metrics", "fashion-mnist", "inpainting", "l1", 1);
@@ -62,27 +61,12 @@ class ObservabilityTest {
             publisher.send(TestResults.result(experiment, second, 0.83, 0.79, 0.82, 0.77));
             publisher.send(firstResult);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> sum(DUPLICATE) == duplicateBefore + 1);
-        assertEquals(storedBefore + 2, sum(STORED));
+        await().atMost(Duration.ofSeconds(30)).until(() -> metricSum(DUPLICATE) == duplicateBefore + 1);
+        assertEquals(storedBefore + 2, metricSum(STORED));
 
-        double callsBefore = sum(LEADERBOARD_COUNT);
+        double callsBefore = metricSum(LEADERBOARD_COUNT);
         given().get("/api/leaderboard").then().statusCode(200);
         given().queryParam("experiment", experiment).get("/api/leaderboard").then().statusCode(200);
-        assertEquals(callsBefore + 2, sum(LEADERBOARD_COUNT));
-    }
-
-    /**
-     * Returns the sum of every series at {@code /q/metrics} whose name and labels start with {@code prefix}; a series
-     * that is absent counts as 0.
-     */
-    private static double sum(String prefix) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher lines = Pattern.compile("^" + Pattern.quote(prefix) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
-                .matcher(text);
-        double total = 0;
-        while (lines.find()) {
-            total += Double.parseDouble(lines.group(2));
-        }
-        return total;
+        assertEquals(callsBefore + 2, metricSum(LEADERBOARD_COUNT));
     }
 }

@@ -3,6 +3,8 @@ package dev.descent.registry;
 import static io.restassured.RestAssured.given;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -33,6 +35,21 @@ final class RegistryClient {
         String body = given().when().get("/api/trials/{id}", trialId)
                 .then().statusCode(200).extract().asString();
         return read(body, StoredResult.class);
+    }
+
+    /**
+     * Returns the sum of every series at {@code /q/metrics} whose name and labels start with {@code prefix}; a series
+     * that is absent counts as 0.
+     */
+    static double metricSum(String prefix) {
+        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher lines = Pattern.compile("^" + Pattern.quote(prefix) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
+                .matcher(text);
+        double total = 0;
+        while (lines.find()) {
+            total += Double.parseDouble(lines.group(2));
+        }
+        return total;
     }
 
     private static <T> T read(String body, Class<T> type) {

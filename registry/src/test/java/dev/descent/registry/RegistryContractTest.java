@@ -1,5 +1,6 @@
 package dev.descent.registry;
 
+import static dev.descent.registry.RegistryClient.metricSum;
 import static dev.descent.registry.TestResults.config;
 import static dev.descent.registry.TestResults.newExperimentId;
 import static dev.descent.registry.TestResults.result;
@@ -56,6 +57,9 @@ abstract class RegistryContractTest {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
     private static final double TOLERANCE = 1e-12;
     private static final String DATASET = "fashion-mnist";
+    private static final String STORED = "descent_results_stored_total{outcome=\"stored\"}";
+    private static final String LINKED = "descent_results_stored_total{outcome=\"linked\"}";
+    private static final String DUPLICATE = "descent_results_stored_total{outcome=\"duplicate\"}";
 
     private ResultPublisher publisher;
     private String nonce;
@@ -188,7 +192,11 @@ abstract class RegistryContractTest {
     @Test
     void concurrentConsumersStoreEachTrialOnce() throws Exception {
         // Each trial goes to partition i % 3 for one experiment and to partition 3 + i % 3 for the other, so with
-        // two consumers in the group its two deliveries usually reach different consumers and can race.
+        // two consumers in the group its two deliveries usually reach different consumers and can race. Whether they
+        // overlapped is not checked, only that every trial ends as one stored result and one link.
+        double storedBefore = metricSum(STORED);
+        double linkedBefore = metricSum(LINKED);
+        double duplicateBefore = metricSum(DUPLICATE);
         String experiment = newExperimentId();
         String other = newExperimentId();
         int trials = 90;
@@ -212,6 +220,9 @@ abstract class RegistryContractTest {
             assertEquals(1, countRows("SELECT COUNT(*) FROM trial_result WHERE trial_id = ?", trialId), trialId);
             assertEquals(2, countRows("SELECT COUNT(*) FROM experiment_trial WHERE trial_id = ?", trialId), trialId);
         }
+        assertEquals(storedBefore + trials, metricSum(STORED), "one delivery of each trial is stored");
+        assertEquals(linkedBefore + trials, metricSum(LINKED), "the other delivery is linked");
+        assertEquals(duplicateBefore, metricSum(DUPLICATE), "no delivery is counted as a duplicate");
     }
 
     @Test

@@ -24,7 +24,7 @@ import dev.descent.model.message.TrialResult;
 
 /**
  * A plain Kafka producer that writes records to partition 0 of the results or result-links topic, so that the registry
- * consumes each topic's records in the order they were sent.
+ * consumes each topic's records in the order they were sent, or to chosen partitions of the results topic.
  */
 final class ResultPublisher implements AutoCloseable {
 

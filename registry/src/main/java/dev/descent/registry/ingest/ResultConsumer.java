@@ -36,8 +36,11 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * back the records behind it, because losing a result is worse than waiting.
  *
  * <p>Thread-safe. With the channel's {@code concurrency} setting, several consumers of the group call
- * {@link #consume} at once, each with batches from its own partitions. When two batches store the same trial at once,
- * the second transaction fails on the primary key, and its results are then stored one by one as links or duplicates.
+ * {@link #consume} at once, each with batches from its own partitions. Two batches can still insert the same trial at
+ * once, for example when a rebalance hands a partition to the other consumer while the first is storing its records.
+ * The database then fails one transaction. A primary-key violation sends its batch down the one-by-one path above, and
+ * H2's concurrent-update error or a PostgreSQL deadlock is retried. Either way the retried results find the
+ * committed row, so a trial is stored once and its other deliveries become links or duplicates.
  */
 @ApplicationScoped
 public class ResultConsumer {
