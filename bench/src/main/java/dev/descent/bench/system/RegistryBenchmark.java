@@ -141,8 +141,8 @@ public final class RegistryBenchmark {
             try {
                 // A registry runs for days: the first results after a start also pay for the consumer group's
                 // join and a cold JIT, so they are timed apart from the measured ingest. At 1M results on
-                // PostgreSQL, the C2 compiler took 5.2 s of CPU during a 20,000-result ingest after a 5,000-result
-                // warm-up, and little after 40,000 results (BENCHMARKS.md).
+                // PostgreSQL, the C2 compiler used 5.2 s of CPU around a 10.5 s ingest after a 5,000-result warm-up,
+                // and about 0.9 s around an 8.7 s ingest after a 40,000-result warm-up (BENCHMARKS.md).
                 if (warmup > 0) {
                     measureIngest(registry, bootstrap, stored, stored + warmup, tag, true);
                     stored += warmup;
