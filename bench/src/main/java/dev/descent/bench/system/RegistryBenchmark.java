@@ -35,9 +35,10 @@ import dev.descent.model.message.TrialResult;
  *
  * <p>For each level (10k, 100k, 1M by default) it preloads results by JDBC while the registry is stopped, up to the
  * level minus {@code warmup} and {@code ingest}; starts the registry; publishes {@code warmup} results to
- * {@code descent.results} and waits until they are stored, so that the consumer has joined its group; then publishes
- * the last {@code ingest} results and times them until the registry's {@code descent_results_stored_total} counter
- * has counted them all; then times {@code gets} sequential GETs of three leaderboard queries. Run it with {@code bench/registry-scale}.
+ * {@code descent.results} and waits until they are stored, so that the consumers have joined their group and the JIT
+ * has compiled the storing code. Then it publishes the last {@code ingest} results and times them until the registry's
+ * {@code descent_results_stored_total} counter has counted them all, and times {@code gets} sequential GETs of three
+ * leaderboard queries. Run it with {@code bench/registry-scale}.
  */
 public final class RegistryBenchmark {
 
