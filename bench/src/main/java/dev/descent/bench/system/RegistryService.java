@@ -62,6 +62,11 @@ public final class RegistryService implements AutoCloseable {
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dkafka.bootstrap.servers=" + bootstrapServers,
                 "-Ddescent.home=" + home.toAbsolutePath()));
+        // Extra JVM options for experiments, such as a different garbage collector, separated by spaces.
+        String extra = System.getenv().getOrDefault("DESCENT_BENCH_REGISTRY_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
         if (postgresUrl != null) {
             options.add("-Dquarkus.profile=prod,postgres");
             options.add("-Ddescent.postgres.url=" + postgresUrl);

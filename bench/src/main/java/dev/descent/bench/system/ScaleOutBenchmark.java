@@ -32,6 +32,7 @@ import dev.descent.broker.FreePorts;
 import dev.descent.broker.KafkaLib;
 import dev.descent.broker.TopicSetup;
 import dev.descent.cli.stack.Layout;
+import dev.descent.cli.stack.LocalStack;
 import dev.descent.model.message.Json;
 import dev.descent.model.message.Topics;
 import dev.descent.model.message.TrialMessage;
@@ -59,14 +60,14 @@ public final class ScaleOutBenchmark {
     /**
      * Runs the simulation.
      *
-     * @param argv {@code key=value} settings: workers, trials, sleep-ms, heap (the registry's), out
+     * @param argv {@code key=value} settings: workers, trials, sleep-ms, heap (the registry's, on H2; LocalStack's by default), out
      */
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv, new LinkedHashMap<>(Map.of(
                 "workers", "200",
                 "trials", "20000",
                 "sleep-ms", "1000",
-                "heap", "384m",
+                "heap", LocalStack.EMBEDDED_DATABASE_HEAP,
                 "out", "bench/target")));
         int workers = args.integer("workers");
         int trials = args.integer("trials");
