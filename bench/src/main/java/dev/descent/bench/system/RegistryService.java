@@ -63,9 +63,9 @@ public final class RegistryService implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + bootstrapServers,
                 "-Ddescent.home=" + home.toAbsolutePath()));
         // Extra JVM options for experiments, such as a different garbage collector, separated by spaces.
-        String extra = System.getenv().getOrDefault("DESCENT_BENCH_REGISTRY_OPTS", "").strip();
-        if (!extra.isEmpty()) {
-            options.addAll(List.of(extra.split("\\s+")));
+        String extraOptions = System.getenv().getOrDefault("DESCENT_BENCH_REGISTRY_OPTS", "").strip();
+        if (!extraOptions.isEmpty()) {
+            options.addAll(List.of(extraOptions.split("\\s+")));
         }
         if (postgresUrl != null) {
             options.add("-Dquarkus.profile=prod,postgres");

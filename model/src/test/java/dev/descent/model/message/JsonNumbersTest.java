@@ -20,7 +20,7 @@ class JsonNumbersTest {
     };
 
     @Test
-    void messageMapperReadsBackEveryDoubleExactly() throws Exception {
+    void messagesRoundTripDoublesExactly() throws Exception {
         SplittableRandom random = new SplittableRandom(7);
         List<LossPoint> points = new ArrayList<>();
         for (int i = 0; i < 200_000; i++) {
@@ -43,7 +43,7 @@ class JsonNumbersTest {
     }
 
     @Test
-    void canonicalMapperKeepsTheJdkText() throws Exception {
+    void canonicalKeepsJdkText() throws Exception {
         // Java 17 prints 1e23 as 9.999999999999999E22, where Jackson's fast writer prints 1.0E23.
         assertEquals(Double.toString(1e23), Json.canonical().writeValueAsString(1e23));
         assertEquals("1.0E23", Json.messages().writeValueAsString(1e23));
