@@ -61,9 +61,10 @@ public final class RegistryBenchmark {
      *
      * @param argv {@code key=value} settings: db (h2, postgres or h2,postgres), levels, ingest, warmup (results
      *     published and stored after each start before the ingest is timed), gets, series-cap-s,
-     *     heap (the registry's {@code -Xmx}; by default LocalStack's for the database), gets-during-ingest (true to time leaderboard GETs while the ingest runs), queries (a subset of
-     *     all, dataset+pretext, experiment), get-timeout-s, name (of the JSON report), publish-batch-bytes (the
-     *     publisher's {@code batch.size}; 16384 is the worker's), out
+     *     heap (the registry's {@code -Xmx}, by default LocalStack's for the database), gets-during-ingest (true to
+     *     time leaderboard GETs while the ingest runs), queries (a subset of all, dataset+pretext, experiment),
+     *     get-timeout-s, name (of the JSON report), publish-batch-bytes (the publisher's {@code batch.size}; 16384 is
+     *     the worker's), out
      */
     public static void main(String[] argv) throws Exception {
         Map<String, String> defaults = new LinkedHashMap<>(Map.of(

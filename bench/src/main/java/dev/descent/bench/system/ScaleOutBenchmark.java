@@ -60,7 +60,8 @@ public final class ScaleOutBenchmark {
     /**
      * Runs the simulation.
      *
-     * @param argv {@code key=value} settings: workers, trials, sleep-ms, heap (the registry's, on H2; LocalStack's by default), out
+     * @param argv {@code key=value} settings: workers, trials, sleep-ms, heap (the registry's on H2, by default
+     *     LocalStack's), out
      */
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv, new LinkedHashMap<>(Map.of(
