@@ -35,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
     /** Heap of the orchestrator, and of the registry on PostgreSQL. */
     public static final String SERVICE_HEAP = "384m";
 
-    /** Heap of the registry on H2, whose database runs in the same JVM ({@link #registryHeap()} says why). */
+    /** Heap of the registry on H2, whose database runs in the same JVM. See {@link #registryHeap()} for why. */
     public static final String EMBEDDED_DATABASE_HEAP = "768m";
 
     private static final ObjectMapper JSON = new ObjectMapper();
