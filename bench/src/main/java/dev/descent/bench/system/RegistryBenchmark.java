@@ -117,6 +117,8 @@ public final class RegistryBenchmark {
         String heap = args.get("heap").isBlank()
                 ? (postgresUrl == null ? LocalStack.EMBEDDED_DATABASE_HEAP : LocalStack.SERVICE_HEAP)
                 : args.get("heap");
+        System.out.println("Registry on " + db + " with -Xmx" + heap);
+        report.detail("registry heap (" + db + ")", heap);
         RegistryService registry = new RegistryService(layout, home, FreePorts.pick(), bootstrap, heap, postgresUrl);
         if (jdbcUrl == null) {
             jdbcUrl = registry.h2Url();
