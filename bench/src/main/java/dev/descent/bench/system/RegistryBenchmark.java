@@ -131,8 +131,8 @@ public final class RegistryBenchmark {
         // offsets the first committed and stores only the results published for it.
         long stored = 0;
         for (long level : levels) {
-            // A level smaller than warm-up and ingest together is split in half, so that every level times a
-            // registry that has stored results since its start. The warm-up's rate is the cold one. After 5,000
+            // A level smaller than warm-up and ingest together times half the level, at most ingest, after a
+            // warm-up of the rest, so that every level times a registry that has stored results since its start. The warm-up's rate is the cold one. After 5,000
             // results on H2 the C2 compiler was still compiling H2's and Jackson's code (JFR).
             int ingest = (int) Math.min(args.integer("ingest"), args.integer("warmup") > 0 ? level / 2 : level);
             int warmup = (int) Math.min(args.integer("warmup"), level - ingest);
