@@ -1,5 +1,7 @@
 package dev.descent.registry;
 
+import static dev.descent.registry.RegistryClient.DUPLICATE;
+import static dev.descent.registry.RegistryClient.STORED;
 import static dev.descent.registry.RegistryClient.metricSum;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -24,8 +26,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(BrokerResource.class)
 class ObservabilityTest {
 
-    private static final String STORED = "descent_results_stored_total{outcome=\"stored\"}";
-    private static final String DUPLICATE = "descent_results_stored_total{outcome=\"duplicate\"}";
     private static final String LEADERBOARD_COUNT = "descent_leaderboard_latency_seconds_count";
 
     @Test

@@ -37,6 +37,11 @@ final class RegistryClient {
         return read(body, StoredResult.class);
     }
 
+    /** Series of the results counter, by the result's effect on the database. */
+    static final String STORED = "descent_results_stored_total{outcome=\"stored\"}";
+    static final String LINKED = "descent_results_stored_total{outcome=\"linked\"}";
+    static final String DUPLICATE = "descent_results_stored_total{outcome=\"duplicate\"}";
+
     /**
      * Returns the sum of every series at {@code /q/metrics} whose name and labels start with {@code prefix}; a series
      * that is absent counts as 0.

@@ -1,5 +1,8 @@
 package dev.descent.registry;
 
+import static dev.descent.registry.RegistryClient.DUPLICATE;
+import static dev.descent.registry.RegistryClient.LINKED;
+import static dev.descent.registry.RegistryClient.STORED;
 import static dev.descent.registry.RegistryClient.metricSum;
 import static dev.descent.registry.TestResults.config;
 import static dev.descent.registry.TestResults.newExperimentId;
@@ -57,9 +60,6 @@ abstract class RegistryContractTest {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
     private static final double TOLERANCE = 1e-12;
     private static final String DATASET = "fashion-mnist";
-    private static final String STORED = "descent_results_stored_total{outcome=\"stored\"}";
-    private static final String LINKED = "descent_results_stored_total{outcome=\"linked\"}";
-    private static final String DUPLICATE = "descent_results_stored_total{outcome=\"duplicate\"}";
 
     private ResultPublisher publisher;
     private String nonce;

@@ -114,9 +114,7 @@ public final class RegistryBenchmark {
         else {
             throw new IllegalArgumentException("db=" + db + " is unknown; use h2, postgres or h2,postgres");
         }
-        String heap = args.get("heap").isBlank()
-                ? (postgresUrl == null ? LocalStack.EMBEDDED_DATABASE_HEAP : LocalStack.SERVICE_HEAP)
-                : args.get("heap");
+        String heap = args.get("heap").isBlank() ? LocalStack.registryHeap(postgresUrl != null) : args.get("heap");
         System.out.println("Registry on " + db + " with -Xmx" + heap);
         report.detail("registry heap (" + db + ")", heap);
         RegistryService registry = new RegistryService(layout, home, FreePorts.pick(), bootstrap, heap, postgresUrl);
@@ -132,8 +130,9 @@ public final class RegistryBenchmark {
         long stored = 0;
         for (long level : levels) {
             // A level smaller than warm-up and ingest together times half the level, at most ingest, after a
-            // warm-up of the rest, so that every level times a registry that has stored results since its start. The warm-up's rate is the cold one. After 5,000
-            // results on H2 the C2 compiler was still compiling H2's and Jackson's code (JFR).
+            // warm-up of the rest, so that every level times a registry that has stored results since its start.
+            // The warm-up's rate is the cold one. After 5,000 results on H2 the C2 compiler was still compiling H2's
+            // and Jackson's code (JFR).
             int ingest = (int) Math.min(args.integer("ingest"), args.integer("warmup") > 0 ? level / 2 : level);
             int warmup = (int) Math.min(args.integer("warmup"), level - ingest);
             long preloadTo = level - ingest - warmup;

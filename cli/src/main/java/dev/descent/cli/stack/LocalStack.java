@@ -35,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
     /** Heap of the orchestrator, and of the registry on PostgreSQL. */
     public static final String SERVICE_HEAP = "384m";
 
-    /** Heap of the registry on H2, whose database runs in the same JVM. See {@link #registryHeap()} for why. */
+    /** Heap of the registry on H2, whose database runs in the same JVM. See {@link #registryHeap} for why. */
     public static final String EMBEDDED_DATABASE_HEAP = "768m";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,7 +92,8 @@ public final class LocalStack implements AutoCloseable {
         TopicSetup.ensureTopics(config.bootstrapServers());
 
         // Step 2: the registry before the orchestrator, so no result lands before its consumer exists.
-        registry = startService("registry", layout.registryJar(), config.registryPort(), registryHeap());
+        registry = startService("registry", layout.registryJar(), config.registryPort(),
+                registryHeap(config.postgres()));
         orchestrator = startService("orchestrator", layout.orchestratorJar(), config.orchestratorPort(),
                 SERVICE_HEAP);
         awaitHttp(registry, config.registryUrl() + "/api/leaderboard");
@@ -167,7 +168,8 @@ public final class LocalStack implements AutoCloseable {
         else {
             registry.stop();
         }
-        registry = startService("registry", layout.registryJar(), config.registryPort(), registryHeap());
+        registry = startService("registry", layout.registryJar(), config.registryPort(),
+                registryHeap(config.postgres()));
         awaitHttp(registry, config.registryUrl() + "/api/leaderboard");
         return registry;
     }
@@ -203,13 +205,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Returns the registry's heap. On H2 the database runs inside the registry's JVM, so H2's page cache and write
-     * buffers share its heap. With 1M stored results, a 384 MB heap spent 10.3 s of a 51 s recording in GC pauses
-     * while storing results, 768 MB spent 5.4 s of 43 s, and the ingest rate rose from 1,803 to 2,308 results/s
-     * (JFR, {@code bench/registry-scale db=h2 levels=1000000}, one run each).
+     * Returns the registry's heap on PostgreSQL or on H2. On H2 the database runs inside the registry's JVM, so H2's
+     * page cache and write buffers share its heap. With 1M stored results, a 384 MB heap spent 10.3 s of a 51 s
+     * recording in GC pauses while storing results, 768 MB spent 5.4 s of 43 s, and the ingest rate rose from 1,803 to
+     * 2,308 results/s (JFR, {@code bench/registry-scale db=h2 levels=1000000}, one run each).
      */
-    private String registryHeap() {
-        return config.postgres() ? SERVICE_HEAP : EMBEDDED_DATABASE_HEAP;
+    public static String registryHeap(boolean postgres) {
+        return postgres ? SERVICE_HEAP : EMBEDDED_DATABASE_HEAP;
     }
 
     private ServiceProcess startService(String name, Path jar, int port, String heap) {
