@@ -246,6 +246,65 @@ class ResultParserTest {
     }
 
     @Test
+    void everyFieldSurvivesTheRoundTrip() throws InvalidResultException, JsonProcessingException {
+        // Every component set, so that a field that the streaming parser forgets fails the comparison.
+        TrialConfig config = new TrialConfig("fashion-mnist", "conv-ae", "inpainting", "l2", 7,
+                new TrainingSpec(2, 64, 1e-3, 2000), new ProbeSpec(1000, 200, 5, 10));
+        TrialResult result = new TrialResult("e-2", "t-2", 3, config, 0.81, 0.72, 0.7, 0.61, 0.0123456789012345,
+                12.5, 345.678, "worker-2", "CPU (nd4j-native)", Instant.parse("2026-12-04T10:15:30.123456Z"),
+                List.of(new LossPoint(64, 0.1), new LossPoint(128, 1.0E-7)), 0.8, 0.71,
+                List.of(new LabelFractionScores(0.1, 100, 0.001, 5, 0.71, 0.7, 0.66, 0.65)),
+                List.of(new EvaluatorScore("nearest-centroid", "1.0", 0.71, 0.7),
+                        new EvaluatorScore("broken", null, null, null)));
+
+        assertEquals(result, parser.parse(Json.messages().writeValueAsString(result)));
+    }
+
+    @Test
+    void unknownFieldsAndNullsIgnored() throws InvalidResultException {
+        ObjectNode json = validJson();
+        json.putObject("futureField").putArray("nested").addObject().put("deep", 1);
+        json.putNull("workerId");
+        ((ObjectNode) json.get("lossCurve").get(0)).put("step", 3).putArray("extra").add(1);
+
+        TrialResult parsed = parser.parse(json.toString());
+
+        assertEquals(null, parsed.workerId());
+        assertEquals(new LossPoint(128, 0.05), parsed.lossCurve().get(0));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "validationLinearProbeAccuracy | 1.5",
+            "validationKnnAccuracy         | 'high'",
+            "finishedAt                    | 'yesterday'",
+            "finishedAt                    | [1]",
+            "experimentId                  | {}",
+            "backend                       | false",
+    })
+    void invalidOptionalFieldRejected(String field, String replacement) {
+        ObjectNode json = validJson();
+        json.set(field, readJson(replacement));
+        InvalidResultException e = assertThrows(InvalidResultException.class, () -> parser.parse(json.toString()));
+        assertEquals(field, e.field(), e.getMessage());
+    }
+
+    @Test
+    void trailingContentRejected() {
+        InvalidResultException e = assertThrows(InvalidResultException.class,
+                () -> parser.parse(validJson().toString() + " {}"));
+        assertEquals("$", e.field(), e.getMessage());
+    }
+
+    @Test
+    void truncatedRecordRejected() {
+        String text = validJson().toString();
+        InvalidResultException e = assertThrows(InvalidResultException.class,
+                () -> parser.parse(text.substring(0, text.length() / 2)));
+        assertEquals("$", e.field(), e.getMessage());
+    }
+
+    @Test
     void overlongIdRejected() {
         ObjectNode json = validJson();
         json.put("trialId", "t-" + "0".repeat(ResultParser.MAX_ID_LENGTH));
