@@ -1,12 +1,14 @@
 package dev.descent.registry.ingest;
 
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 
 import dev.descent.model.message.EvaluatorScore;
 import dev.descent.model.message.Json;
@@ -126,14 +128,28 @@ final class ResultFields {
         return value;
     }
 
-    /** Reads an instant as the message mapper does: ISO-8601 text, or seconds since the epoch. */
+    /**
+     * Reads an instant as the message mapper does: ISO-8601 text, or seconds since the epoch. A malformed record is
+     * left to the caller as a parse error, and any instant that Jackson or {@link Instant} cannot represent is named.
+     */
     private static Instant readInstant(JsonParser parser, String field) throws IOException, InvalidResultException {
+        JsonToken token = parser.currentToken();
+        if ((token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT)
+                && !Double.isFinite(parser.getDoubleValue())) {
+            // Jackson reads such a number as the epoch instead of rejecting it.
+            throw new InvalidResultException(field, "expected an ISO-8601 instant such as 2026-12-04T10:15:30Z, got "
+                    + JsonValues.describe(parser));
+        }
         try {
             return Json.messages().readValue(parser, Instant.class);
         }
-        catch (JsonProcessingException e) {
+        catch (StreamReadException e) {
+            throw e;
+        }
+        catch (JsonProcessingException | DateTimeException | ArithmeticException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
             throw new InvalidResultException(field, "expected an ISO-8601 instant such as 2026-12-04T10:15:30Z ("
-                    + e.getOriginalMessage() + ")");
+                    + reason + ")");
         }
     }
 }

@@ -46,14 +46,17 @@ public class ResultParser {
     /**
      * Returns the result that the JSON text describes.
      *
-     * @throws InvalidResultException when the text is not JSON, a required field is missing or blank, an accuracy is
-     *         not a number in [0, 1], another number is not finite, or a text field is longer than its column
+     * @throws InvalidResultException when the text is not JSON or has a key twice in one object, a required field is
+     *         missing or blank, an accuracy is not a number in [0, 1], another number is not finite, or a text field
+     *         is longer than its column
      */
     public TrialResult parse(String text) throws InvalidResultException {
         if (text == null || text.isBlank()) {
             throw new InvalidResultException("$", "the record value is empty; expected a TrialResult JSON object");
         }
         try (JsonParser parser = Json.messages().createParser(text)) {
+            // Rejected, so that no reader of a record has to choose which of two values for a key counts.
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidResultException("$", "expected a JSON object, got " + abbreviate(text));
             }

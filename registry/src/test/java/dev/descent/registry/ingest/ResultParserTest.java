@@ -279,6 +279,10 @@ class ResultParserTest {
             "validationKnnAccuracy         | 'high'",
             "finishedAt                    | 'yesterday'",
             "finishedAt                    | [1]",
+            "finishedAt                    | 1e20",
+            "finishedAt                    | 1e400",
+            "finishedAt                    | 1e2147483647",
+            "finishedAt                    | '100000000000000000'",
             "experimentId                  | {}",
             "backend                       | false",
     })
@@ -293,6 +297,21 @@ class ResultParserTest {
     void trailingContentRejected() {
         InvalidResultException e = assertThrows(InvalidResultException.class,
                 () -> parser.parse(validJson().toString() + " {}"));
+        assertEquals("$", e.field(), e.getMessage());
+    }
+
+    @Test
+    void duplicateKeyRejected() {
+        String text = validJson().toString();
+        String duplicated = text.substring(0, text.length() - 1) + ", \"experimentId\": null}";
+        InvalidResultException e = assertThrows(InvalidResultException.class, () -> parser.parse(duplicated));
+        assertEquals("$", e.field(), e.getMessage());
+    }
+
+    @Test
+    void badEscapeInInstantRejectedAsJson() {
+        String text = validJson().toString().replace("10:15:30Z", "10:15:30Z\\q");
+        InvalidResultException e = assertThrows(InvalidResultException.class, () -> parser.parse(text));
         assertEquals("$", e.field(), e.getMessage());
     }
 
