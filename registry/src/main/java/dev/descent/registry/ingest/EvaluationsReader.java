@@ -1,7 +1,6 @@
 package dev.descent.registry.ingest;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -23,25 +22,10 @@ final class EvaluationsReader {
 
     /** Returns the entries of the array at the parser's current token, which is not a JSON null. */
     static List<EvaluatorScore> read(JsonParser parser) throws IOException, InvalidResultException {
-        if (parser.currentToken() != JsonToken.START_ARRAY) {
-            throw new InvalidResultException(NAME, "expected an array, got " + JsonValues.describe(parser));
-        }
-        List<EvaluatorScore> entries = new ArrayList<>();
-        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-            if (i == ResultParser.MAX_EVALUATIONS) {
-                throw new InvalidResultException(NAME, "more than the maximum of " + ResultParser.MAX_EVALUATIONS
-                        + " entries");
-            }
-            entries.add(readEntry(parser, i));
-        }
-        return entries;
+        return JsonValues.objects(parser, NAME, ResultParser.MAX_EVALUATIONS, EvaluationsReader::readEntry);
     }
 
     private static EvaluatorScore readEntry(JsonParser parser, int i) throws IOException, InvalidResultException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw new InvalidResultException(JsonValues.path(NAME, i, null), "expected an object, got "
-                    + JsonValues.describe(parser));
-        }
         String name = null;
         String version = null;
         Double validation = null;

@@ -1,6 +1,8 @@
 package dev.descent.registry.ingest;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,8 +10,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.descent.model.message.Json;
 
 /**
- * Reads one typed value at a streaming parser's current token, and names the offending field when the value is of the
- * wrong type, too long or not finite.
+ * Reads typed values, and arrays of objects, at a streaming parser's current token, and names the offending field when
+ * a value is of the wrong type, too long or not finite.
  *
  * <p>A field is named by its parent's path, an index when the parent is an array, and its own name, such as
  * ({@code lossCurve}, 3, {@code loss}) for {@code lossCurve[3].loss}. The readers join these only when they throw, so
@@ -79,6 +81,36 @@ final class JsonValues {
         }
         throw new InvalidResultException(path(parent, index, field), (int32 ? "expected a 32-bit integer, got "
                 : "expected a 64-bit integer, got ") + describe(parser));
+    }
+
+    /**
+     * Returns the entries of the array at the current token, which is not a JSON null: at most {@code maxEntries}
+     * objects, each read by {@code entryReader} from its start token.
+     */
+    static <T> List<T> objects(JsonParser parser, String name, int maxEntries, EntryReader<T> entryReader)
+            throws IOException, InvalidResultException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new InvalidResultException(name, "expected an array, got " + describe(parser));
+        }
+        List<T> entries = new ArrayList<>();
+        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+            if (i == maxEntries) {
+                throw new InvalidResultException(name, "more than the maximum of " + maxEntries + " entries");
+            }
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw new InvalidResultException(path(name, i, null), "expected an object, got " + describe(parser));
+            }
+            entries.add(entryReader.read(parser, i));
+        }
+        return entries;
+    }
+
+    /** Reads one object of an array, from its start token up to and including its end. */
+    @FunctionalInterface
+    interface EntryReader<T> {
+
+        /** Returns the entry at {@code index} of the array. */
+        T read(JsonParser parser, int index) throws IOException, InvalidResultException;
     }
 
     /**

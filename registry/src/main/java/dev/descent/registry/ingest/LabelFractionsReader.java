@@ -1,7 +1,6 @@
 package dev.descent.registry.ingest;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,26 +28,11 @@ final class LabelFractionsReader {
 
     /** Returns the entries of the array at the parser's current token, which is not a JSON null. */
     static List<LabelFractionScores> read(JsonParser parser) throws IOException, InvalidResultException {
-        if (parser.currentToken() != JsonToken.START_ARRAY) {
-            throw new InvalidResultException(NAME, "expected an array, got " + JsonValues.describe(parser));
-        }
-        List<LabelFractionScores> entries = new ArrayList<>();
-        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-            if (i == ProbeSpec.MAX_LABEL_FRACTIONS) {
-                throw new InvalidResultException(NAME, "more than the maximum of " + ProbeSpec.MAX_LABEL_FRACTIONS
-                        + " entries");
-            }
-            entries.add(readEntry(parser, i));
-        }
-        return entries;
+        return JsonValues.objects(parser, NAME, ProbeSpec.MAX_LABEL_FRACTIONS, LabelFractionsReader::readEntry);
     }
 
     private static LabelFractionScores readEntry(JsonParser parser, int i)
             throws IOException, InvalidResultException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw new InvalidResultException(JsonValues.path(NAME, i, null), "expected an object, got "
-                    + JsonValues.describe(parser));
-        }
         // Indexed as FIELDS, and ABSENT until read.
         double[] values = new double[FIELDS.length];
         Arrays.fill(values, JsonValues.ABSENT);

@@ -1,7 +1,6 @@
 package dev.descent.registry.ingest;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -23,25 +22,10 @@ final class LossCurveReader {
 
     /** Returns the points of the array at the parser's current token, which is not a JSON null. */
     static List<LossPoint> read(JsonParser parser) throws IOException, InvalidResultException {
-        if (parser.currentToken() != JsonToken.START_ARRAY) {
-            throw new InvalidResultException(NAME, "expected an array, got " + JsonValues.describe(parser));
-        }
-        List<LossPoint> points = new ArrayList<>(128);
-        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-            if (i == ResultParser.MAX_LOSS_POINTS) {
-                throw new InvalidResultException(NAME, "more than the maximum of " + ResultParser.MAX_LOSS_POINTS
-                        + " points");
-            }
-            points.add(readPoint(parser, i));
-        }
-        return points;
+        return JsonValues.objects(parser, NAME, ResultParser.MAX_LOSS_POINTS, LossCurveReader::readPoint);
     }
 
     private static LossPoint readPoint(JsonParser parser, int i) throws IOException, InvalidResultException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw new InvalidResultException(JsonValues.path(NAME, i, null), "expected an object, got "
-                    + JsonValues.describe(parser));
-        }
         long images = -1;
         double loss = JsonValues.ABSENT;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
