@@ -20,7 +20,7 @@ import dev.descent.model.message.Json;
  */
 final class JsonValues {
 
-    /** Marks a number that the record did not give (or gave as null); JSON itself cannot express NaN. */
+    /** Marks a number that the record did not give or gave as null. JSON itself cannot express NaN. */
     static final double ABSENT = Double.NaN;
 
     private JsonValues() {
@@ -118,7 +118,10 @@ final class JsonValues {
      * {@code field} is null, and {@code field} alone when {@code parent} is null.
      */
     static String path(String parent, int index, String field) {
-        String base = parent == null ? "" : index < 0 ? parent : parent + "[" + index + "]";
+        String base = "";
+        if (parent != null) {
+            base = index < 0 ? parent : parent + "[" + index + "]";
+        }
         if (field == null) {
             return base;
         }

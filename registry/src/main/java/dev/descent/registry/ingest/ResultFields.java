@@ -136,7 +136,7 @@ final class ResultFields {
         JsonToken token = parser.currentToken();
         if ((token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT)
                 && !Double.isFinite(parser.getDoubleValue())) {
-            // Jackson reads such a number as the epoch instead of rejecting it.
+            // Jackson 2.21 read 1e400 as the epoch rather than rejecting it.
             throw new InvalidResultException(field, "expected an ISO-8601 instant such as 2026-12-04T10:15:30Z, got "
                     + JsonValues.describe(parser));
         }

@@ -46,9 +46,9 @@ public class ResultParser {
     /**
      * Returns the result that the JSON text describes.
      *
-     * @throws InvalidResultException when the text is not JSON or has a key twice in one object, a required field is
-     *         missing or blank, an accuracy is not a number in [0, 1], another number is not finite, or a text field
-     *         is longer than its column
+     * @throws InvalidResultException when the text is not JSON or has a key twice in one object. Also when a required
+     *         field is missing or blank, an accuracy is not a number in [0, 1], another number is not finite, or a
+     *         text field is longer than its column
      */
     public TrialResult parse(String text) throws InvalidResultException {
         if (text == null || text.isBlank()) {
