@@ -225,6 +225,8 @@ public final class BrokerProcess implements AutoCloseable {
     private Path writeServerProperties() throws IOException {
         int port = config.port();
         int controller = config.controllerPort();
+        // group.coordinator.append.linger.ms=0: a worker commits one offset per trial and waits for it before it takes
+        // the next trial, so Kafka 4.1's default of 5 ms to batch coordinator writes only delays every trial.
         String text = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -244,6 +246,7 @@ public final class BrokerProcess implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                "group.coordinator.append.linger.ms=0",
                 "log.retention.hours=720",
                 "");
         Path file = config.dataDir().resolve("server.properties");
