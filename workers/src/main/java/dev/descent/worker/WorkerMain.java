@@ -167,7 +167,7 @@ public final class WorkerMain {
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         // A worker waits for each result's acknowledgement before it takes the next trial, so there is nothing to
-        // batch: Kafka 4's default linger of 5 ms would only delay every result by 5 ms.
+        // batch: Kafka 4.1's default linger of 5 ms would only delay every result by 5 ms.
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
