@@ -72,7 +72,7 @@ final class ResultFields {
                     throw new InvalidResultException(field, "must not be negative, got " + attempt);
                 }
             }
-            case "config" -> config = ResultParser.readConfig(parser);
+            case "config" -> config = ConfigReader.read(parser);
             case "linearProbeAccuracy" -> accuracies[0] = JsonValues.accuracy(parser, null, -1, field);
             case "knnAccuracy" -> accuracies[1] = JsonValues.accuracy(parser, null, -1, field);
             case "randomEncoderLinearProbeAccuracy" -> accuracies[2] = JsonValues.accuracy(parser, null, -1, field);

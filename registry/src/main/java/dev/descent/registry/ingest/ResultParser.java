@@ -7,11 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.descent.model.message.Json;
 import dev.descent.model.message.TrialResult;
-import dev.descent.model.trial.TrialConfig;
 
 /**
  * Parses and validates the JSON value of a record on the results topic.
@@ -58,12 +56,12 @@ public class ResultParser {
             // Rejected, so that no reader of a record has to choose which of two values for a key counts.
             parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new InvalidResultException("$", "expected a JSON object, got " + abbreviate(text));
+                throw new InvalidResultException("$", "expected a JSON object, got " + JsonValues.abbreviate(text));
             }
             TrialResult result = new ResultFields().read(parser).toResult();
             if (parser.nextToken() != null) {
                 throw new InvalidResultException("$", "unexpected content after the JSON object: "
-                        + abbreviate(parser.getText()));
+                        + JsonValues.abbreviate(parser.getText()));
             }
             return result;
         }
@@ -73,90 +71,5 @@ public class ResultParser {
         catch (IOException e) {
             throw new IllegalStateException("reading JSON from a string cannot fail on I/O", e);
         }
-    }
-
-    /** Returns the config as the store serialises it, so the length check matches the stored text. */
-    static String configJson(TrialConfig config) throws InvalidResultException {
-        try {
-            return Json.messages().writeValueAsString(config);
-        }
-        catch (JsonProcessingException e) {
-            throw new InvalidResultException("config", "cannot be serialised (" + e.getOriginalMessage() + ")");
-        }
-    }
-
-    /**
-     * Returns the config object at the parser's current token, after checking the fields that the store needs in
-     * columns of their own.
-     */
-    static TrialConfig readConfig(JsonParser parser) throws IOException, InvalidResultException {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            throw new InvalidResultException("config", "missing or not an object: " + JsonValues.describe(parser));
-        }
-        // The config is small and nested, so it is checked as a tree and then bound.
-        JsonNode config = Json.messages().readTree(parser);
-        requireText(config, "dataset", "config.dataset", MAX_ID_LENGTH);
-        requireText(config, "pretext", "config.pretext", MAX_ID_LENGTH);
-        requireText(config, "loss", "config.loss", MAX_ID_LENGTH);
-        optionalText(config, "encoder", "config.encoder", MAX_ID_LENGTH);
-        requireLong(config, "seed", "config.seed");
-        TrialConfig bound;
-        try {
-            bound = Json.messages().treeToValue(config, TrialConfig.class);
-        }
-        catch (JsonProcessingException e) {
-            throw new InvalidResultException("config", "does not match TrialConfig (" + e.getOriginalMessage() + ")");
-        }
-        int length = configJson(bound).length();
-        if (length > MAX_CONFIG_JSON_LENGTH) {
-            throw new InvalidResultException("config", length + " characters as JSON, more than the maximum "
-                    + MAX_CONFIG_JSON_LENGTH);
-        }
-        return bound;
-    }
-
-    private static void requireText(JsonNode parent, String name, String path, int maxLength)
-            throws InvalidResultException {
-        JsonNode node = parent.get(name);
-        if (node == null || node.isNull()) {
-            throw new InvalidResultException(path, "missing");
-        }
-        if (!node.isTextual() || node.asText().isBlank()) {
-            throw new InvalidResultException(path, "expected a non-blank string, got " + abbreviate(node.toString()));
-        }
-        checkLength(node, path, maxLength);
-    }
-
-    private static void optionalText(JsonNode parent, String name, String path, int maxLength)
-            throws InvalidResultException {
-        JsonNode node = parent.get(name);
-        if (node == null || node.isNull()) {
-            return;
-        }
-        if (!node.isTextual()) {
-            throw new InvalidResultException(path, "expected a string, got " + abbreviate(node.toString()));
-        }
-        checkLength(node, path, maxLength);
-    }
-
-    private static void checkLength(JsonNode node, String path, int maxLength) throws InvalidResultException {
-        if (node.asText().length() > maxLength) {
-            throw new InvalidResultException(path, "longer than " + maxLength + " characters: "
-                    + abbreviate(node.asText()));
-        }
-    }
-
-    private static void requireLong(JsonNode parent, String name, String path) throws InvalidResultException {
-        JsonNode node = parent.get(name);
-        if (node == null || node.isNull()) {
-            throw new InvalidResultException(path, "missing");
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new InvalidResultException(path, "expected a 64-bit integer, got " + abbreviate(node.toString()));
-        }
-    }
-
-    private static String abbreviate(String text) {
-        return JsonValues.abbreviate(text);
     }
 }
