@@ -2,6 +2,8 @@ package dev.descent.bench.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,11 +53,11 @@ public final class BenchReport {
     public void figure(String figure, double measured, double target, boolean higherIsBetter, String unit) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("figure", figure);
-        row.put("measured", Latencies.round(measured));
+        row.put("measured", reported(measured));
         row.put("unit", unit);
         if (Double.isFinite(target)) {
             row.put("target", (higherIsBetter ? ">= " : "< ") + target);
-            row.put("ratio_measured_to_target", Latencies.round(measured / target));
+            row.put("ratio_measured_to_target", reported(measured / target));
             row.put("met", higherIsBetter ? measured >= target : measured < target);
         }
         row.put("load_average", LoadAverage.oneMinute());
@@ -67,6 +69,17 @@ public final class BenchReport {
         }
         System.out.printf("%-58s %12s %-9s %-16s %s  (load %.2f)%n", figure, format(measured), unit,
                 row.getOrDefault("target", ""), verdict, (Double) row.get("load_average"));
+    }
+
+    /**
+     * Returns a value as the report stores it: 2 decimals from 1 up, and 4 significant digits below 1, so that a
+     * fraction such as an overhead of 0.0078 is not stored as 0.01.
+     */
+    static double reported(double value) {
+        if (!Double.isFinite(value) || Math.abs(value) >= 1 || value == 0) {
+            return Latencies.round(value);
+        }
+        return new BigDecimal(value).round(new MathContext(4)).doubleValue();
     }
 
     /** Records a figure without a target. */
